@@ -1,0 +1,46 @@
+package io.peerpulse.reference;
+
+/**
+ * Settings of the reference computation, with the same meaning and defaults as the streaming
+ * application's ({@code lateness.days}, {@code min.dose}, {@code threshold.hours}).
+ *
+ * @param latenessDays   the site watermark is the site horizon minus this many days (default 35)
+ * @param minDose        PSW contacts an enrolment needs for {@code MIN_DOSE_3} (default 3)
+ * @param thresholdHours weekly direct hours per FTE above which a PSW is over threshold
+ *                       (default 20; used by the workload indicators)
+ */
+public record ReferenceConfig(int latenessDays, int minDose, double thresholdHours) {
+
+    public static final int DEFAULT_LATENESS_DAYS = 35;
+    public static final int DEFAULT_MIN_DOSE = 3;
+    public static final double DEFAULT_THRESHOLD_HOURS = 20.0;
+
+    public ReferenceConfig {
+        if (latenessDays < 0) {
+            throw new IllegalArgumentException("latenessDays must be >= 0, was " + latenessDays);
+        }
+        if (minDose < 1) {
+            throw new IllegalArgumentException("minDose must be >= 1, was " + minDose);
+        }
+        if (!(thresholdHours > 0) || Double.isInfinite(thresholdHours)) {
+            throw new IllegalArgumentException("thresholdHours must be a positive number, was " + thresholdHours);
+        }
+    }
+
+    /** The defaults of indicators.md: lateness 35 days, minimum dose 3, threshold 20 hours. */
+    public static ReferenceConfig defaults() {
+        return new ReferenceConfig(DEFAULT_LATENESS_DAYS, DEFAULT_MIN_DOSE, DEFAULT_THRESHOLD_HOURS);
+    }
+
+    public ReferenceConfig withLatenessDays(int days) {
+        return new ReferenceConfig(days, minDose, thresholdHours);
+    }
+
+    public ReferenceConfig withMinDose(int dose) {
+        return new ReferenceConfig(latenessDays, dose, thresholdHours);
+    }
+
+    public ReferenceConfig withThresholdHours(double hours) {
+        return new ReferenceConfig(latenessDays, minDose, hours);
+    }
+}

@@ -1,0 +1,58 @@
+-- =============================================================================================
+-- 06  Tables the indicator files (1x_, 2x_) write into
+--
+-- site_rows: one row per site x programme x arm x period of an indicator, before row omission,
+--   `*` totals and status.
+--   numerator, denominator  the published counts (denominator NULL where the indicator has none)
+--   status_window_end       the latest day on which the indicator's window of any member of the
+--                           cell ends ("Precise rules / Status windows"); for rates and counts
+--                           it is period_end. The row is FINAL when period_end and this day are
+--                           both on or before the site watermark (see 90_rows_and_totals.sql).
+-- median_members: the member values of a median indicator (DAYS_TO_FIRST_CONTACT), so that a
+--   `*` row can take the median over the pooled list.
+-- indicator_values: how `value` follows from numerator and denominator ("Common rules /
+--   Numerator/denominator": value = numerator / denominator x scale, NULL when the denominator
+--   is 0).
+--     percent                    x 100
+--     per person-month           x 30.4375   (person-months = person-days / 30.4375)
+--     per 100 person-months      x 3043.75
+-- =============================================================================================
+
+CREATE TABLE site_rows (
+    indicator         VARCHAR NOT NULL,
+    site_id           VARCHAR NOT NULL,
+    programme         VARCHAR NOT NULL,
+    arm               VARCHAR NOT NULL,
+    period_type       VARCHAR NOT NULL,
+    period_start      DATE    NOT NULL,
+    period_end        DATE    NOT NULL,
+    numerator         DOUBLE,
+    denominator       DOUBLE,
+    status_window_end DATE    NOT NULL
+);
+
+CREATE TABLE median_members (
+    indicator    VARCHAR NOT NULL,
+    site_id      VARCHAR NOT NULL,
+    programme    VARCHAR NOT NULL,
+    arm          VARCHAR NOT NULL,
+    period_type  VARCHAR NOT NULL,
+    period_start DATE    NOT NULL,
+    period_end   DATE    NOT NULL,
+    member_value DOUBLE  NOT NULL
+);
+
+CREATE TABLE indicator_values (indicator VARCHAR PRIMARY KEY, value_rule VARCHAR NOT NULL, scale DOUBLE);
+INSERT INTO indicator_values VALUES
+    ('ACTIVE_ENROLMENTS',         'NUMERATOR', NULL),     -- value = numerator
+    ('REACH_30',                  'RATIO',     100),      -- %
+    ('MIN_DOSE_3',                'RATIO',     100),      -- %
+    ('DAYS_TO_FIRST_CONTACT',     'MEDIAN',    NULL),     -- median of member values
+    ('CONTACTS_PER_PERSON_MONTH', 'RATIO',     30.4375),  -- per person-month
+    ('DISENGAGED_60',             'RATIO',     100),      -- %
+    ('FOLLOW_UP_7',               'RATIO',     100),      -- %
+    ('FOLLOW_UP_30',              'RATIO',     100),      -- %
+    ('READMISSION_30',            'RATIO',     100),      -- %
+    ('RELAPSE_RATE',              'RATIO',     3043.75),  -- per 100 person-months
+    ('BED_DAYS',                  'RATIO',     30.4375),  -- per person-month
+    ('INVOLUNTARY_ADMISSIONS',    'RATIO',     3043.75);  -- per 100 person-months

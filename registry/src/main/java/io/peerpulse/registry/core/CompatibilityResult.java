@@ -1,0 +1,14 @@
+package io.peerpulse.registry.core;
+
+import java.util.List;
+
+/** Outcome of a compatibility test; {@code messages} explain an incompatibility (empty if compatible). */
+public record CompatibilityResult(boolean compatible, List<String> messages) {
+  public CompatibilityResult {
+    messages = List.copyOf(messages);
+  }
+
+  public static CompatibilityResult ok() {
+    return new CompatibilityResult(true, List.of());
+  }
+}

@@ -1,0 +1,151 @@
+package io.peerpulse.streams.cells;
+
+import io.peerpulse.streams.EngineConfig;
+import io.peerpulse.streams.engagement.ActiveEnrolments;
+import io.peerpulse.streams.engagement.ContactsPerPersonMonth;
+import io.peerpulse.streams.engagement.DaysToFirstContact;
+import io.peerpulse.streams.engagement.Disengaged60;
+import io.peerpulse.streams.engagement.MinDose;
+import io.peerpulse.streams.engagement.Reach30;
+import io.peerpulse.streams.outcomes.BedDaysRate;
+import io.peerpulse.streams.outcomes.FollowUp;
+import io.peerpulse.streams.outcomes.InvoluntaryAdmissions;
+import io.peerpulse.streams.outcomes.Readmission30;
+import io.peerpulse.streams.outcomes.RelapseRate;
+import io.peerpulse.streams.person.EnrolmentFact;
+import io.peerpulse.streams.person.IndexDischargeFact;
+import io.peerpulse.streams.person.MemberFact;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the members of one cell into the rows of every person-level indicator for it, applying
+ * the site's horizon, pauses and watermark (spec/indicators.md). Pure and unit-tested directly;
+ * the rules themselves live in {@code engagement} and {@code outcomes}, one class per indicator.
+ *
+ * <p><b>Fan-out</b> ({@link #cellsOf}): a member belongs to exactly the cells whose rows it can
+ * change, whatever the site's horizon, pauses or watermark, so site facts never change membership:
+ * <ul>
+ *   <li>an enrolment: every DAY, WEEK and MONTH period sharing a day with [d0, end], and every
+ *       ROLLING_28D period ending on E in [d0, end + 27] (its 28 days share a day with the
+ *       enrolment). Everything an enrolment contributes (person-days, active days, contacts,
+ *       episodes, admissions, bed days, cohort membership by d0, enrolment on DISENGAGED_60's day D)
+ *       lies inside [d0, end]. A typical 182-day enrolment: 182 DAY + 27 WEEK + 7 MONTH + 209
+ *       ROLLING_28D = about 425 cells; a one-day enrolment: 1 + 1 + 1 + 28 = 31.
+ *   <li>an index discharge: the DAY, WEEK and MONTH containing its date and the 28 ROLLING_28D
+ *       periods ending on days 0..27 after it: 31 cells.
+ * </ul>
+ * Cells past the site horizon are included: they have no rows yet, and get them when the horizon
+ * reaches them, without the person stage being involved.
+ */
+public final class CellCalculator {
+
+  private static final Map<Indicator, IndicatorRule> RULES = rulesByIndicator(List.of(
+      new ActiveEnrolments(),
+      new Reach30(),
+      new MinDose(),
+      new DaysToFirstContact(),
+      new ContactsPerPersonMonth(),
+      new Disengaged60(),
+      FollowUp.sevenDays(),
+      FollowUp.thirtyDays(),
+      new Readmission30(),
+      new RelapseRate(),
+      new BedDaysRate(),
+      new InvoluntaryAdmissions()));
+
+  private CellCalculator() {}
+
+  /** Every cell a member can contribute to (independent of site facts): its fan-out. */
+  public static Set<CellKey> cellsOf(MemberFact member) {
+    Set<CellKey> cells = new LinkedHashSet<>();
+    for (Period period : periodsOf(member)) {
+      cells.add(new CellKey(member.base(), period));
+    }
+    return cells;
+  }
+
+  /**
+   * The rows of one cell: only rows that exist (period within the horizon, numerator or
+   * denominator non-zero), one per indicator published for the cell's period type, in indicator
+   * order. {@code members} may hold members of other cells; only the cell's own count.
+   *
+   * @throws IllegalArgumentException when {@code site} is not the cell's site
+   */
+  public static List<SiteRow> rows(CellKey cell, Collection<? extends MemberFact> members, SiteFacts site, EngineConfig config) {
+    if (!cell.base().siteId().equals(site.siteId())) {
+      throw new IllegalArgumentException("site: expected the facts of site " + cell.base().siteId() + ", got " + site.siteId());
+    }
+    if (!rowsExist(cell.period(), site.horizon())) {
+      return List.of();
+    }
+    CellContext context = new CellContext(cell, members, site, config);
+    LocalDate watermark = site.watermark(config.latenessDays());
+    List<SiteRow> rows = new ArrayList<>();
+    for (IndicatorRule rule : RULES.values()) {
+      if (rule.indicator().periodTypes().contains(cell.period().type())) {
+        Tally tally = rule.tally(context);
+        if (!tally.isEmpty()) {
+          rows.add(row(rule.indicator(), cell, tally, watermark));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Whether a period has rows at a site horizon: a DAY or ROLLING_28D row needs its end on or
+   * before the horizon, a WEEK or MONTH row its start (it counts days up to the horizon).
+   */
+  public static boolean rowsExist(Period period, LocalDate horizon) {
+    if (horizon == null) {
+      return false;
+    }
+    return switch (period.type()) {
+      case DAY, ROLLING_28D -> !period.end().isAfter(horizon);
+      case WEEK, MONTH -> !period.start().isAfter(horizon);
+    };
+  }
+
+  /** The rule of each person-level indicator (Engagement, Transitions and outcomes), in indicator order. */
+  public static Map<Indicator, IndicatorRule> rules() {
+    return RULES;
+  }
+
+  static SiteRow row(Indicator indicator, CellKey cell, Tally tally, LocalDate watermark) {
+    Double value = indicator.scale() == Indicator.Scale.MEDIAN
+        ? Median.of(tally.medianInputs())
+        : indicator.scale().value(tally.numerator(), tally.denominator());
+    boolean finalStatus = watermark != null && !tally.deadline().isAfter(watermark);
+    return new SiteRow(indicator, cell, tally.numerator(), tally.denominator(), value, tally.medianInputs(), tally.deadline(), watermark, finalStatus);
+  }
+
+  private static List<Period> periodsOf(MemberFact member) {
+    if (member instanceof EnrolmentFact enrolment) {
+      return Period.overlapping(enrolment.span());
+    }
+    IndexDischargeFact discharge = (IndexDischargeFact) member;
+    LocalDate day = discharge.dischargeDate();
+    List<Period> periods = new ArrayList<>(List.of(Period.day(day), Period.week(day), Period.month(day)));
+    for (int i = 0; i < Period.ROLLING_DAYS; i++) {
+      periods.add(Period.rolling28(day.plusDays(i)));
+    }
+    return periods;
+  }
+
+  private static Map<Indicator, IndicatorRule> rulesByIndicator(List<IndicatorRule> rules) {
+    Map<Indicator, IndicatorRule> byIndicator = new EnumMap<>(Indicator.class);
+    for (IndicatorRule rule : rules) {
+      if (byIndicator.put(rule.indicator(), rule) != null) {
+        throw new IllegalStateException("two rules for " + rule.indicator());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(byIndicator);
+  }
+}

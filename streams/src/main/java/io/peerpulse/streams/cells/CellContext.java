@@ -1,0 +1,181 @@
+package io.peerpulse.streams.cells;
+
+import io.peerpulse.streams.EngineConfig;
+import io.peerpulse.streams.model.DateRange;
+import io.peerpulse.streams.person.EnrolmentFact;
+import io.peerpulse.streams.person.IndexDischargeFact;
+import io.peerpulse.streams.person.MemberFact;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * One cell as the indicator rules see it: its members, the site's horizon and pauses, and the
+ * day arithmetic every rule shares (person-days, bed days, point-in-time day, deadlines). Built
+ * once per cell; each query costs at most the period's length per member.
+ */
+public final class CellContext {
+
+  /** The arm whose enrolments make the cohorts of REACH_30, MIN_DOSE_3, DAYS_TO_FIRST_CONTACT, DISENGAGED_60. */
+  public static final String INTERVENTION = "INTERVENTION";
+
+  private final CellKey cell;
+  private final SiteFacts site;
+  private final EngineConfig config;
+  private final List<EnrolmentFact> enrolments = new ArrayList<>();
+  private final List<IndexDischargeFact> discharges = new ArrayList<>();
+  /** countedBefore[i] = non-paused days up to the horizon among the period's first i days. */
+  private final int[] countedBefore;
+
+  public CellContext(CellKey cell, Collection<? extends MemberFact> members, SiteFacts site, EngineConfig config) {
+    this.cell = cell;
+    this.site = site;
+    this.config = config;
+    for (MemberFact member : members) {
+      keepIfInCell(member);
+    }
+    this.countedBefore = countedDays(cell.period(), site);
+  }
+
+  public CellKey cell() {
+    return cell;
+  }
+
+  public Period period() {
+    return cell.period();
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public SiteFacts site() {
+    return site;
+  }
+
+  /** The site horizon; null before the site's first event. */
+  public LocalDate horizon() {
+    return site.horizon();
+  }
+
+  /** Enrolments of the cell's base with at least one day in the period (days past the horizon included). */
+  public List<EnrolmentFact> enrolments() {
+    return enrolments;
+  }
+
+  /** INTERVENTION enrolments starting in the period: the engagement cohorts. */
+  public List<EnrolmentFact> interventionStarters() {
+    return enrolments.stream()
+        .filter(e -> INTERVENTION.equals(e.base().arm()) && period().contains(e.start()))
+        .toList();
+  }
+
+  /** Index discharges of the cell's base dated in the period. */
+  public List<IndexDischargeFact> discharges() {
+    return discharges;
+  }
+
+  /**
+   * The day a point-in-time measure of the period is taken: the earlier of its last day and the
+   * site horizon, so the current week or month shows the latest known state.
+   */
+  public LocalDate pointInTime() {
+    LocalDate end = period().end();
+    return horizon() != null && horizon().isBefore(end) ? horizon() : end;
+  }
+
+  /** Person-days of one enrolment in the period: its non-paused days up to the site horizon. */
+  public long personDays(EnrolmentFact enrolment) {
+    return enrolment.span().intersect(period().range()).map(this::countedDaysIn).orElse(0);
+  }
+
+  /** Person-days of all the cell's enrolments. */
+  public long personDays() {
+    long total = 0;
+    for (EnrolmentFact enrolment : enrolments) {
+      total += personDays(enrolment);
+    }
+    return total;
+  }
+
+  /**
+   * Bed days of one enrolment in the period, paused days included. An open stay counts only up to
+   * the site horizon (days after it have not happened yet as far as the data knows); a discharged
+   * stay counts its known days.
+   */
+  public long bedDays(EnrolmentFact enrolment) {
+    long total = 0;
+    for (EnrolmentFact.BedDays stay : enrolment.bedDays()) {
+      DateRange known = stay.open() ? stay.days().upTo(horizonOrMin()).orElse(null) : stay.days();
+      if (known != null) {
+        total += known.intersect(period().range()).map(DateRange::days).orElse(0L);
+      }
+    }
+    return total;
+  }
+
+  /** Of one enrolment's dated events (contacts, episodes, admissions), those dated in the period, summed over the cell. */
+  public long countDated(Function<EnrolmentFact, List<LocalDate>> dates) {
+    long total = 0;
+    for (EnrolmentFact enrolment : enrolments) {
+      total += dates.apply(enrolment).stream().filter(period()::contains).count();
+    }
+    return total;
+  }
+
+  public boolean isPaused(LocalDate day) {
+    return site.isPaused(day);
+  }
+
+  /** The status deadline: the period's end or the latest member window, whichever is later. */
+  public LocalDate deadline(Stream<LocalDate> memberWindows) {
+    LocalDate latest = period().end();
+    for (LocalDate window : (Iterable<LocalDate>) memberWindows::iterator) {
+      if (window.isAfter(latest)) {
+        latest = window;
+      }
+    }
+    return latest;
+  }
+
+  /** The deadline of indicators whose window is the period itself (rates and counts). */
+  public LocalDate periodDeadline() {
+    return period().end();
+  }
+
+  private void keepIfInCell(MemberFact member) {
+    if (!member.base().equals(cell.base())) {
+      return;
+    }
+    if (member instanceof EnrolmentFact enrolment && enrolment.span().overlaps(period().range())) {
+      enrolments.add(enrolment);
+    } else if (member instanceof IndexDischargeFact discharge && period().contains(discharge.dischargeDate())) {
+      discharges.add(discharge);
+    }
+  }
+
+  private int countedDaysIn(DateRange daysOfPeriod) {
+    int from = (int) ChronoUnit.DAYS.between(period().start(), daysOfPeriod.first());
+    int to = (int) ChronoUnit.DAYS.between(period().start(), daysOfPeriod.last()) + 1;
+    return countedBefore[to] - countedBefore[from];
+  }
+
+  private static int[] countedDays(Period period, SiteFacts site) {
+    int length = (int) period.range().days();
+    int[] before = new int[length + 1];
+    LocalDate day = period.start();
+    for (int i = 0; i < length; i++, day = day.plusDays(1)) {
+      boolean counted = site.horizon() != null && !day.isAfter(site.horizon()) && !site.isPaused(day);
+      before[i + 1] = before[i] + (counted ? 1 : 0);
+    }
+    return before;
+  }
+
+  private LocalDate horizonOrMin() {
+    return horizon() == null ? LocalDate.MIN : horizon();
+  }
+}

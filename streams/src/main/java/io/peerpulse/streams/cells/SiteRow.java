@@ -1,0 +1,33 @@
+package io.peerpulse.streams.cells;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The exact value of one indicator in one site cell, as the site stage computes it.
+ *
+ * @param numerator the numerator (never null for an existing row)
+ * @param denominator the denominator, null for COUNT and MEDIAN indicators
+ * @param value numerator/denominator on the indicator's scale, or the median; null when undefined
+ * @param medianInputs for DAYS_TO_FIRST_CONTACT, the members' day counts (totals pool them);
+ *     empty otherwise
+ * @param deadline the latest date the status waits for: the period's end and every member's
+ *     status window; the row is FINAL when {@code deadline <= watermark}
+ * @param watermark the site watermark the status was decided against (null before any event)
+ * @param finalStatus true when FINAL
+ */
+public record SiteRow(
+    Indicator indicator,
+    CellKey cell,
+    double numerator,
+    Double denominator,
+    Double value,
+    List<Integer> medianInputs,
+    LocalDate deadline,
+    LocalDate watermark,
+    boolean finalStatus) {
+
+  public SiteRow {
+    medianInputs = List.copyOf(medianInputs);
+  }
+}

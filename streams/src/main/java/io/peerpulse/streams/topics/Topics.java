@@ -1,0 +1,77 @@
+package io.peerpulse.streams.topics;
+
+import io.peerpulse.event.Event;
+import io.peerpulse.indicator.IndicatorKey;
+import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.registry.serde.SpecificAvroSerde;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The public topics the streams application reads and writes (spec/interfaces.md, "Topics"), with
+ * their serdes. Avro serdes speak the Confluent wire format through our registry client, configured
+ * with Confluent's keys ({@code schema.registry.url}, {@code mock://scope} in tests and offline).
+ * Internal repartition and changelog topics are Streams-managed and named by the stages.
+ */
+public final class Topics {
+
+  public static final String EVENTS = "peerpulse.events.v1";
+  public static final String EVENTS_DLQ = "peerpulse.events-dlq.v1";
+  public static final String INDICATORS_INTERNAL = "peerpulse.indicators-internal.v1";
+
+  private final Topic<String, Event> events;
+  private final Topic<byte[], byte[]> eventsDlq;
+  private final Topic<String, Event> eventsDlqAvro;
+  private final Topic<IndicatorKey, IndicatorValue> indicatorsInternal;
+
+  private Topics(Map<String, ?> registryConfig) {
+    Serde<Event> eventSerde = avro(Event.class, registryConfig, false);
+    this.events = new Topic<>(EVENTS, Serdes.String(), eventSerde);
+    this.eventsDlq = new Topic<>(EVENTS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
+    this.eventsDlqAvro = new Topic<>(EVENTS_DLQ, Serdes.String(), eventSerde);
+    this.indicatorsInternal = new Topic<>(INDICATORS_INTERNAL,
+        avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
+  }
+
+  /**
+   * @param registryConfig the serde settings: at least {@code schema.registry.url}; also
+   *     {@code auto.register.schemas} and the other Confluent serde keys
+   */
+  public static Topics of(Map<String, ?> registryConfig) {
+    return new Topics(registryConfig);
+  }
+
+  /** Events from services, ingest and connectors: key site_id, value Avro {@link Event}. */
+  public Topic<String, Event> events() {
+    return events;
+  }
+
+  /**
+   * The dead-letter topic as it is read: original key and value bytes, reasons in headers
+   * ({@link io.peerpulse.streams.intake.DeadLetters}).
+   */
+  public Topic<byte[], byte[]> eventsDlq() {
+    return eventsDlq;
+  }
+
+  /**
+   * The dead-letter topic as the topology writes rejected Avro events: the event re-encoded in the
+   * Confluent wire format (the same Avro binary the producer wrote; the schema id is the reader's).
+   */
+  public Topic<String, Event> eventsDlqForEvents() {
+    return eventsDlqAvro;
+  }
+
+  /** Exact indicator values, restricted: key {@link IndicatorKey}, value {@link IndicatorValue}. */
+  public Topic<IndicatorKey, IndicatorValue> indicatorsInternal() {
+    return indicatorsInternal;
+  }
+
+  private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, Map<String, ?> config, boolean isKey) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+    serde.configure(config, isKey);
+    return serde;
+  }
+}

@@ -1,0 +1,16 @@
+package io.peerpulse.streams.topology;
+
+import io.peerpulse.streams.cells.CellKey;
+import io.peerpulse.streams.cells.Indicator;
+import java.time.LocalDate;
+
+/**
+ * What a revise processor remembers of one row: the key it writes, what it last wrote, and the
+ * revision count.
+ *
+ * @param present false after the row stopped existing (a tombstone was written)
+ * @param everFinal whether the row was ever written as FINAL
+ * @param revision changes of the exact (numerator, denominator, value) since it first became FINAL
+ */
+public record RevisionState(Indicator indicator, CellKey cell, boolean present, boolean everFinal, int revision,
+    Double numerator, Double denominator, Double value, boolean finalStatus, LocalDate watermark) {}

@@ -1,0 +1,92 @@
+package io.peerpulse.streams.topology;
+
+import io.peerpulse.streams.TopologySettings;
+import io.peerpulse.streams.cells.SiteRow;
+import io.peerpulse.streams.serde.InternalSerdes;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * Stage 5, site cells, keyed by site_id.
+ *
+ * <pre>
+ * member changes ─► [member-changes-by-site] ─┐
+ *                                              ├─► merge-site-inputs ─► compute-site-cells ─► site rows
+ * dates seen, pauses ─► [site-facts-by-site] ─┘        (key indicator|cell, tombstone = row gone)
+ * </pre>
+ * The two repartition topics have the same partition count and key serde, so a site's members and
+ * facts meet in one task.
+ *
+ * <p>Stores of {@code compute-site-cells}:
+ * <ul>
+ *   <li>{@code member-store}: site|memberKey → the member fact;
+ *   <li>{@code cell-index-store}: site|type|start|programme|arm|memberKey → "" (a cell's members by
+ *       prefix scan);
+ *   <li>{@code site-facts-store}: site → horizon, pauses by event id, the site's bases;
+ *   <li>{@code dirty-cell-store}: cells awaiting recomputation (a store, so a crash under
+ *       exactly-once loses none);
+ *   <li>{@code cell-rows-store}: cell → the rows last computed (emit only changes and tombstones);
+ *   <li>{@code deadline-index-store}: site|deadline|cell for rows not FINAL yet, so a watermark
+ *       advance re-evaluates exactly the cells whose deadline it passes.
+ * </ul>
+ *
+ * <p>Fan-out per input. A member change marks old ∪ new {@code CellCalculator.cellsOf} dirty: for an
+ * enrolment about one DAY, one ROLLING_28D and 1/7 WEEK and 1/30 MONTH cell per day of its span plus
+ * 27 trailing rolling cells (~420 cells for 182 days); for an index discharge a handful. A horizon
+ * advance h1→h2 marks, for every base of the site, the periods overlapping (h1, h2] that exist by
+ * h2 (per day advanced: 2 cells per base, plus a week and a month at their starts), and the cells
+ * whose deadline the watermark passes. A pause change marks the cells overlapping the pause (up to
+ * the horizon) and the MONTH cells from its start to the horizon. The first horizon of a site marks
+ * every cell with members. A date that does not advance the horizon costs one store read.
+ *
+ * <p>Marks are cheap; work happens on a wall-clock punctuation every {@code cells.flush.interval.ms}
+ * that recomputes each dirty cell once ({@code CellCalculator.rows} over the cell's members),
+ * however many inputs touched it: that batching is what keeps replays cheap, as a register upload
+ * touches the same cells again and again. At most {@code cells.flush.max.cells} cells per
+ * punctuation; the rest wait for the next.
+ */
+public final class SiteCellsStage {
+
+  public static final String MEMBER_STORE = "member-store";
+  public static final String CELL_INDEX_STORE = "cell-index-store";
+  public static final String SITE_FACTS_STORE = "site-facts-store";
+  public static final String DIRTY_CELL_STORE = "dirty-cell-store";
+  public static final String CELL_ROWS_STORE = "cell-rows-store";
+  public static final String DEADLINE_INDEX_STORE = "deadline-index-store";
+  public static final String MEMBERS_BY_SITE = "member-changes-by-site";
+  public static final String FACTS_BY_SITE = "site-facts-by-site";
+  public static final String COMPUTE = "compute-site-cells";
+
+  private SiteCellsStage() {}
+
+  /**
+   * @param memberChanges member changes keyed by site (from the person stage)
+   * @param siteFacts dates seen and pause changes keyed by site (from routing)
+   * @return site rows keyed by {@link CellKeys#siteRow}; a null value when a row stops existing
+   */
+  public static KStream<String, SiteRow> build(KStream<String, SiteInput> memberChanges,
+      KStream<String, SiteInput> siteFacts, TopologySettings settings) {
+    KStream<String, SiteInput> members = memberChanges.repartition(bySite(MEMBERS_BY_SITE, settings));
+    KStream<String, SiteInput> facts = siteFacts.repartition(bySite(FACTS_BY_SITE, settings));
+    return members
+        .merge(facts, Named.as("merge-site-inputs"))
+        .process(Suppliers.keyed(
+                () -> new ComputeSiteCells(settings.engine(), settings.cellsFlushInterval(), settings.cellsFlushMaxCells()),
+                Suppliers.store(MEMBER_STORE, InternalSerdes.MEMBER_FACT),
+                Suppliers.store(CELL_INDEX_STORE, Serdes.String()),
+                Suppliers.store(SITE_FACTS_STORE, InternalSerdes.SITE_STATE),
+                Suppliers.store(DIRTY_CELL_STORE, InternalSerdes.CELL_KEY),
+                Suppliers.store(CELL_ROWS_STORE, InternalSerdes.SITE_ROWS),
+                Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY)),
+            Named.as(COMPUTE));
+  }
+
+  private static Repartitioned<String, SiteInput> bySite(String name, TopologySettings settings) {
+    return Repartitioned.<String, SiteInput>as(name)
+        .withKeySerde(Serdes.String())
+        .withValueSerde(InternalSerdes.SITE_INPUT)
+        .withNumberOfPartitions(settings.repartitionPartitions());
+  }
+}

@@ -1,0 +1,56 @@
+package io.peerpulse.streams.topology;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** Processor suppliers that declare their own stores, so a stage's wiring shows what it keeps. */
+public final class Suppliers {
+
+  private Suppliers() {}
+
+  /** A persistent, changelogged key-value store with String keys. */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+  }
+
+  public static <K, V, O> FixedKeyProcessorSupplier<K, V, O> fixedKey(
+      Supplier<FixedKeyProcessor<K, V, O>> processor, StoreBuilder<?>... stores) {
+    Set<StoreBuilder<?>> declared = Set.of(stores);
+    return new FixedKeyProcessorSupplier<>() {
+      @Override
+      public FixedKeyProcessor<K, V, O> get() {
+        return processor.get();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return declared;
+      }
+    };
+  }
+
+  public static <K, V, KO, VO> ProcessorSupplier<K, V, KO, VO> keyed(
+      Supplier<Processor<K, V, KO, VO>> processor, StoreBuilder<?>... stores) {
+    Set<StoreBuilder<?>> declared = Set.of(stores);
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<K, V, KO, VO> get() {
+        return processor.get();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return declared;
+      }
+    };
+  }
+}
