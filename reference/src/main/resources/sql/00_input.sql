@@ -11,36 +11,37 @@
 --   effective_events accepted events that are not VOIDs and not voided: what indicators count
 -- =============================================================================================
 
--- One row per non-blank line, numbered in file order (= arrival order).
-CREATE TABLE input_lines AS
-SELECT ord, line
-FROM (
-    SELECT unnest(lines) AS line, generate_subscripts(lines, 1) AS ord
-    FROM (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS lines
-          FROM read_text(getvariable('events_path')))
-)
-WHERE trim(line) <> '';
-
--- Every field of every event type (events.md "Types and their fields"); absent fields are NULL.
+-- One row per non-blank line, numbered in file order (= arrival order), with every field of every
+-- event type (events.md "Types and their fields"; absent fields are NULL) and its date.
+-- The date of an event is the local date written in occurred_at: its first 10 characters, no
+-- time-zone conversion ("Common rules / Date").
 CREATE TABLE parsed_events AS
-SELECT ord, unnest(from_json(line, '{
-        "event_id": "VARCHAR", "type": "VARCHAR", "site_id": "VARCHAR",
-        "occurred_at": "VARCHAR", "recorded_at": "VARCHAR", "source": "VARCHAR",
-        "person_id": "VARCHAR", "programme": "VARCHAR", "arm": "VARCHAR", "setting": "VARCHAR",
-        "planned_days": "BIGINT", "reason": "VARCHAR",
-        "person_ids": ["VARCHAR"], "worker_id": "VARCHAR", "worker_role": "VARCHAR",
-        "mode": "VARCHAR", "duration_minutes": "BIGINT", "outcome": "VARCHAR", "crisis": "BOOLEAN",
-        "stay_id": "VARCHAR", "ward": "VARCHAR", "involuntary": "BOOLEAN",
-        "discharge_type": "VARCHAR", "kind": "VARCHAR",
-        "fte": "DOUBLE", "active": "BOOLEAN", "paused_until": "VARCHAR",
-        "voids_event_id": "VARCHAR"
-    }'))
-FROM input_lines;
-
--- The date of an event is the local date written in occurred_at: its first 10 characters,
--- no time-zone conversion ("Common rules / Date").
-ALTER TABLE parsed_events ADD COLUMN event_date DATE;
-UPDATE parsed_events SET event_date = CAST(left(occurred_at, 10) AS DATE);
+WITH input_lines AS (
+    SELECT ord, line
+    FROM (
+        SELECT unnest(lines) AS line, generate_subscripts(lines, 1) AS ord
+        FROM (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS lines
+              FROM read_text(getvariable('events_path')))
+    )
+    WHERE trim(line) <> ''
+),
+parsed AS (
+    SELECT ord, unnest(from_json(line, '{
+            "event_id": "VARCHAR", "type": "VARCHAR", "site_id": "VARCHAR",
+            "occurred_at": "VARCHAR", "recorded_at": "VARCHAR", "source": "VARCHAR",
+            "person_id": "VARCHAR", "programme": "VARCHAR", "arm": "VARCHAR", "setting": "VARCHAR",
+            "planned_days": "BIGINT", "reason": "VARCHAR",
+            "person_ids": ["VARCHAR"], "worker_id": "VARCHAR", "worker_role": "VARCHAR",
+            "mode": "VARCHAR", "duration_minutes": "BIGINT", "outcome": "VARCHAR", "crisis": "BOOLEAN",
+            "stay_id": "VARCHAR", "ward": "VARCHAR", "involuntary": "BOOLEAN",
+            "discharge_type": "VARCHAR", "kind": "VARCHAR",
+            "fte": "DOUBLE", "active": "BOOLEAN", "paused_until": "VARCHAR",
+            "voids_event_id": "VARCHAR"
+        }'))
+    FROM input_lines
+)
+SELECT *, CAST(left(occurred_at, 10) AS DATE) AS event_date
+FROM parsed;
 
 -- FUTURE_EVENT ("Precise rules / Input"): the local occurred_at date is more than one day after
 -- the UTC date of recorded_at. Such an event is rejected, and a rejected event does not reserve
@@ -64,7 +65,7 @@ WHERE void.type = 'VOID'
 
 -- What the indicators count: accepted, not a VOID, not voided.
 CREATE TABLE effective_events AS
-SELECT *
-FROM accepted_events
-WHERE type <> 'VOID'
-  AND event_id NOT IN (SELECT event_id FROM voided_event_ids);
+SELECT e.*
+FROM accepted_events AS e
+ANTI JOIN voided_event_ids AS v USING (event_id)
+WHERE e.type <> 'VOID';

@@ -44,7 +44,7 @@ class EventJsonPropertyTest {
     return EventArbitraries.events(EventArbitraries.pseudonyms(8));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void parseOfToJsonGivesTheEventBack(@ForAll("events") Event event) {
     String json = EventJson.toJson(event);
 
@@ -52,7 +52,7 @@ class EventJsonPropertyTest {
     assertThat(EventJson.validateAll(json)).isEmpty();
   }
 
-  @Property(tries = 500)
+  @Property(tries = 200)
   void canonicalJsonIsAFixedPoint(@ForAll("events") Event event) {
     String json = EventJson.toJson(event);
     Event parsed = ((ParseResult.Accepted) EventJson.parse(json)).event();
@@ -61,7 +61,7 @@ class EventJsonPropertyTest {
     assertThat(EventEquivalence.sameBody(parsed, event)).isTrue();
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 500)
   void noRejectionMessageShowsAnIdentifier(@ForAll("eventsWithLongIds") Event event, @ForAll Spoiler spoiler,
       @ForAll @IntRange(min = 0, max = 1000) int where) {
     List<String> ids = identifiers(event);
@@ -79,7 +79,7 @@ class EventJsonPropertyTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 500)
   void redactedTextShowsNoIdentifier(@ForAll("eventsWithLongIds") Event event, @ForAll Spoiler spoiler,
       @ForAll @IntRange(min = 0, max = 1000) int where) {
     List<String> ids = identifiers(event);
@@ -95,7 +95,7 @@ class EventJsonPropertyTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void spoilersAreRejected(@ForAll("eventsWithLongIds") Event event, @ForAll Spoiler spoiler,
       @ForAll @IntRange(min = 0, max = 1000) int where) {
     List<String> ids = identifiers(event);

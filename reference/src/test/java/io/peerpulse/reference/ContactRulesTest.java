@@ -62,6 +62,26 @@ class ContactRulesTest {
                 4, 14, 8.6964);
     }
 
+    /*
+     * s1's horizon is 03-15; s2 records contacts of pA (enrolled at s1) on 03-10 and 03-20. Days and
+     * events after s1's horizon are in no period of s1: March counts 1 contact of 15 person-days
+     * (1 / 15 x 30.4375 = 2.0292). A cohort member's own window is not capped: with min_dose 2 both
+     * contacts count for MIN_DOSE_3.
+     */
+    @Test
+    void eventsAfterTheCellSitesHorizonAreInNoPeriodButCountForMemberWindows() {
+        Computed c = Computed.of(dir, ReferenceConfig.defaults().withMinDose(2),
+                enrolled("a", "s1", "2021-03-01", "pA", "P", "INTERVENTION"),
+                pswContact("c1", "s2", "2021-03-10", "pA"),
+                pswContact("c2", "s2", "2021-03-20", "pA"),
+                horizon("s1", "2021-03-15"),
+                horizon("s2", "2021-03-31"));
+
+        assertNumbers(c.get("CONTACTS_PER_PERSON_MONTH", "s1", "P", "INTERVENTION", "MONTH", "2021-03-01"),
+                1, 15, 2.0292);
+        assertNumbers(c.get("MIN_DOSE_3", "s1", "P", "INTERVENTION", "MONTH", "2021-03-01"), 1, 1, 100);
+    }
+
     private static String[] history() {
         return new String[] {
             enrolled("a", "s1", "2021-03-01", "pA", "P", "INTERVENTION"),

@@ -28,7 +28,7 @@ class ReferencePropertiesTest {
     private static final Pattern DATE = Pattern.compile("\"occurred_at\":\"([^\"]+)\"");
 
     /** Re-sending events (exact duplicates, later in the file) changes nothing. */
-    @Property(tries = 20)
+    @Property(tries = 10)
     void exactDuplicatesChangeNothing(@ForAll long seed) {
         List<String> history = RandomHistories.generate(seed);
         Random random = new Random(seed);
@@ -42,7 +42,7 @@ class ReferencePropertiesTest {
      * A VOID retracts its target wherever it arrives, and a voided event counts only for the site
      * horizon: voiding X (VOID first or last) = removing X and keeping its date in the horizon.
      */
-    @Property(tries = 20)
+    @Property(tries = 10)
     void voidingAnEventIsRemovingItWhereverTheVoidArrives(@ForAll long seed) {
         List<String> history = RandomHistories.generate(seed);
         String target = history.get(new Random(seed).nextInt(history.size() - 2));
@@ -65,7 +65,7 @@ class ReferencePropertiesTest {
     }
 
     /* Every `*` row pools exactly the site rows under it; every row has a non-zero count. */
-    @Property(tries = 20)
+    @Property(tries = 15)
     void totalsAddUpTheSiteRowsAndEveryRowHasACount(@ForAll long seed) {
         List<ReferenceRow> rows = compute(RandomHistories.generate(seed));
 

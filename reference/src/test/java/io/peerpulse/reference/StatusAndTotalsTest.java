@@ -81,6 +81,22 @@ class StatusAndTotalsTest {
     }
 
     /*
+     * REACH_30 March: pA starts 03-01 (window to 03-30); pB starts 03-10 and dies 03-12, before
+     * d0+29: dropped from the cohort, and its window (04-08) does not hold the status. Horizon 05-06,
+     * watermark 04-01: FINAL, 0/1.
+     */
+    @Test
+    void membersDroppedFromReachForDeathDoNotHoldTheStatus() {
+        Computed c = compute(35,
+                enrolled("a", "s1", "2021-03-01", "pA", "P", "INTERVENTION"),
+                enrolled("b", "s1", "2021-03-10", "pB", "P", "INTERVENTION"),
+                exited("bx", "s1", "2021-03-12", "pB", "DIED"),
+                horizon("s1", "2021-05-06"));
+
+        assertRow(c.get("REACH_30", "s1", "P", "INTERVENTION", "MONTH", "2021-03-01"), 0, 1, 0, "FINAL");
+    }
+
+    /*
      * s1 horizon 03-31 (watermark 02-24), s2 horizon 02-15 (watermark 01-11).
      * INTERVENTION: pA at s1, pB at s2; CONTROL: pC at s1.
      *   ACTIVE_ENROLMENTS January: s1 1 FINAL, s2 1 PROVISIONAL -> * 2 PROVISIONAL; * CONTROL 1 FINAL

@@ -49,7 +49,7 @@ public final class IndicatorTopology {
     KStream<String, SiteInput> memberChanges = PersonStage.build(routed.toPersons(), partitions);
     KStream<String, SiteRow> siteRows = SiteCellsStage.build(memberChanges, routed.toSites(), settings);
     RevisionStage.build(RevisionStage.SITE, siteRows, topics, settings.engine());
-    RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows), topics, settings.engine());
+    RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows, partitions), topics, settings.engine());
     return builder.build();
   }
 

@@ -40,10 +40,18 @@ public final class SchemaRegistry implements AutoCloseable {
   private final RegistryState state = new RegistryState();
   private final ReentrantLock writeLock = new ReentrantLock();
 
-  /** Starts {@code store} and replays it; returns when the registry is up to date. */
+  /**
+   * Starts {@code store} and replays it; returns when the registry is up to date. The registry
+   * owns the store from here on: it closes it on {@link #close()}, or at once if start fails.
+   */
   public SchemaRegistry(SchemaStore store) {
     this.store = store;
-    store.start(state::apply);
+    try {
+      store.start(state::apply);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   /** A registry whose state lives only in this object: for tests and {@code mock://} URLs. */

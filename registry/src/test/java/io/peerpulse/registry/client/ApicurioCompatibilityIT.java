@@ -103,11 +103,14 @@ class ApicurioCompatibilityIT {
   void compatibilityTestAndConfig() {
     // Apicurio deviation: the global default level is NONE (Confluent's is BACKWARD)
     assertThat(client.getCompatibility(null)).isEqualTo(CompatibilityLevel.NONE);
-    // Apicurio deviation: GET /config/{subject} falls back to the global level on its own
-    // (Confluent answers 40408 unless defaultToGlobal=true, which our client always sends)
-    assertThat(client.getCompatibility("cmp-value")).isEqualTo(CompatibilityLevel.NONE);
+    // Apicurio deviation: the level of a subject that does not exist yet is a 40401, where
+    // Confluent (asked with defaultToGlobal=true, as our client does) answers the global level
+    assertThatThrownBy(() -> client.getCompatibility("cmp-value"))
+        .isInstanceOfSatisfying(RestClientException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(40401));
 
     client.register("cmp-value", V1);
+    assertThat(client.getCompatibility("cmp-value")).isEqualTo(CompatibilityLevel.NONE);
     assertThat(client.updateCompatibility("cmp-value", CompatibilityLevel.BACKWARD))
         .isEqualTo(CompatibilityLevel.BACKWARD);
     assertThat(client.getCompatibility("cmp-value")).isEqualTo(CompatibilityLevel.BACKWARD);

@@ -99,6 +99,35 @@ class RegistryServerContractTest {
     }
 
     @Test
+    void oddInputNeverGivesA500() {
+      List<String> bodies = List.of("null", "42", "\"text\"", "{\"schema\":null}",
+          "{\"schema\":42}", "{\"schema\":{\"type\":\"string\"}}",
+          "{\"schema\":\"\\\"string\\\"\",\"references\":{}}",
+          "{\"schema\":\"\\\"string\\\"\",\"references\":[{\"name\":1}]}",
+          RegistryHttp.schemaBody("{\"type\":\"record\",\"name\":\"R\",\"fields\":["
+              + "{\"name\":\"a\",\"type\":\"int\"},{\"name\":\"a\",\"type\":\"int\"}]}"),
+          RegistryHttp.schemaBody("{\"type\":\"enum\",\"name\":\"E\",\"symbols\":[\"A\",\"A\"]}"),
+          RegistryHttp.schemaBody("{\"type\":\"fixed\",\"name\":\"F\",\"size\":-1}"),
+          RegistryHttp.schemaBody("[\"null\",\"null\"]"),
+          RegistryHttp.schemaBody("{\"type\":\"record\",\"name\":\"1bad\",\"fields\":[]}"),
+          "[".repeat(5000));
+      for (String body : bodies) {
+        for (String path : List.of("/subjects/s/versions", "/subjects/s",
+            "/compatibility/subjects/s/versions/latest")) {
+          Reply reply = http.post(path, body);
+          assertThat(reply.status()).as("%s %s -> %s", path, body, reply.body())
+              .isBetween(400, 499);
+          assertThat(reply.json().has("error_code")).isTrue();
+        }
+      }
+      for (String path : List.of("/subjects/%E2%82/versions", "/schemas/ids/99999999999",
+          "/subjects/s/versions/99999999999", "/config/s?defaultToGlobal=maybe",
+          "/subjects/s/versions/%00")) {
+        assertThat(http.get(path).status()).as(path).isBetween(400, 499);
+      }
+    }
+
+    @Test
     void malformedJsonIs400LikeConfluentsJsonParseExceptionMapper() {
       assertError(http.post("/subjects/s/versions", "{\"schema\": "), 400, 400);
       assertError(http.post("/subjects/s/versions", "[1,2]"), 400, 400);

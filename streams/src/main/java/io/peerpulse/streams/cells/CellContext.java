@@ -67,16 +67,25 @@ public final class CellContext {
     return enrolments;
   }
 
-  /** INTERVENTION enrolments starting in the period: the engagement cohorts. */
+  /** INTERVENTION enrolments starting in the period (up to the horizon): the engagement cohorts. */
   public List<EnrolmentFact> interventionStarters() {
     return enrolments.stream()
-        .filter(e -> INTERVENTION.equals(e.base().arm()) && period().contains(e.start()))
+        .filter(e -> INTERVENTION.equals(e.base().arm()) && isKnownDayOfPeriod(e.start()))
         .toList();
   }
 
-  /** Index discharges of the cell's base dated in the period. */
+  /** Index discharges of the cell's base dated in the period, up to the horizon. */
   public List<IndexDischargeFact> discharges() {
-    return discharges;
+    return discharges.stream().filter(x -> isKnownDayOfPeriod(x.dischargeDate())).toList();
+  }
+
+  /**
+   * Whether something dated {@code day} counts in this period: the day is in the period and on or
+   * before the site horizon. Days after the horizon have not happened yet as far as the site's
+   * data knows, so events another site recorded for them wait until the horizon reaches them.
+   */
+  public boolean isKnownDayOfPeriod(LocalDate day) {
+    return period().contains(day) && horizon() != null && !day.isAfter(horizon());
   }
 
   /**
@@ -103,26 +112,30 @@ public final class CellContext {
   }
 
   /**
-   * Bed days of one enrolment in the period, paused days included. An open stay counts only up to
-   * the site horizon (days after it have not happened yet as far as the data knows); a discharged
-   * stay counts its known days.
+   * Bed days of one enrolment in the period up to the site horizon, paused days included. This
+   * caps an open stay at the horizon, and a stay discharged after it (known from another site's
+   * later events) too, like every other day count.
    */
   public long bedDays(EnrolmentFact enrolment) {
+    DateRange known = knownDays();
+    if (known == null) {
+      return 0;
+    }
     long total = 0;
     for (EnrolmentFact.BedDays stay : enrolment.bedDays()) {
-      DateRange known = stay.open() ? stay.days().upTo(horizonOrMin()).orElse(null) : stay.days();
-      if (known != null) {
-        total += known.intersect(period().range()).map(DateRange::days).orElse(0L);
-      }
+      total += stay.days().intersect(known).map(DateRange::days).orElse(0L);
     }
     return total;
   }
 
-  /** Of one enrolment's dated events (contacts, episodes, admissions), those dated in the period, summed over the cell. */
+  /**
+   * Of each enrolment's dated events (contacts, episodes, admissions), those dated in the period
+   * up to the horizon, summed over the cell.
+   */
   public long countDated(Function<EnrolmentFact, List<LocalDate>> dates) {
     long total = 0;
     for (EnrolmentFact enrolment : enrolments) {
-      total += dates.apply(enrolment).stream().filter(period()::contains).count();
+      total += dates.apply(enrolment).stream().filter(this::isKnownDayOfPeriod).count();
     }
     return total;
   }
@@ -175,7 +188,8 @@ public final class CellContext {
     return before;
   }
 
-  private LocalDate horizonOrMin() {
-    return horizon() == null ? LocalDate.MIN : horizon();
+  /** The period's days up to the horizon, null when the period starts after it. */
+  private DateRange knownDays() {
+    return horizon() == null ? null : period().range().upTo(horizon()).orElse(null);
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * REACH_30: of the INTERVENTION enrolments starting in the period, those with a PSW contact of the
  * enrolment on days d0..d0+29 (calendar days: pauses do not extend it). An enrolment that ends with
- * DIED before d0+29 leaves the cohort, but stays a member for the status: a late void of the exit
- * would bring it back, as for FOLLOW_UP's excluded discharges.
+ * DIED before d0+29 leaves the cohort and is no member for the status either (as the reference
+ * decided: a dropped member's window does not hold the row open).
  */
 public final class Reach30 implements IndicatorRule {
 
@@ -27,10 +27,9 @@ public final class Reach30 implements IndicatorRule {
 
   @Override
   public Tally tally(CellContext cell) {
-    List<EnrolmentFact> starters = cell.interventionStarters();
-    List<EnrolmentFact> cohort = starters.stream().filter(e -> !diedBeforeWindowEnd(e)).toList();
+    List<EnrolmentFact> cohort = cell.interventionStarters().stream().filter(e -> !diedBeforeWindowEnd(e)).toList();
     long reached = cohort.stream().filter(Reach30::contactedInWindow).count();
-    return Tally.ratio(reached, cohort.size(), cell.deadline(starters.stream().map(Reach30::windowEnd)));
+    return Tally.ratio(reached, cohort.size(), cell.deadline(cohort.stream().map(Reach30::windowEnd)));
   }
 
   static LocalDate windowEnd(EnrolmentFact enrolment) {

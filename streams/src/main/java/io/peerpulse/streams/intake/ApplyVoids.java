@@ -58,10 +58,4 @@ final class ApplyVoids implements FixedKeyProcessor<String, SequencedEvent, Even
     slots.put(record.key(), new VoidSlot(arrival, null));
     context.forward(record.withValue(new EventChange(arrival, true, Effect.EFFECTIVE)));
   }
-
-  /**
-   * @param event the effective event with this id, or null
-   * @param voidedBy the id of the void that came before its target, or null
-   */
-  public record VoidSlot(SequencedEvent event, String voidedBy) {}
 }

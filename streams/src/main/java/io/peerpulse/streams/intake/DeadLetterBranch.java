@@ -4,8 +4,6 @@ import io.peerpulse.event.Event;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.topics.Topic;
 import io.peerpulse.streams.topics.Topics;
-import java.util.Map;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,20 +20,18 @@ final class DeadLetterBranch {
   private DeadLetterBranch() {}
 
   /**
-   * @param name the check's name: nodes {@code <name>-accepted}, {@code <name>-rejected},
+   * @param name the check's name: filters {@code <name>-accepted} and {@code <name>-rejected},
    *     {@code <name>-to-dead-letter}, {@code <name>-accepted-events} and sink
    *     {@code <name>-dead-letter-sink}
    */
   static KStream<String, SequencedEvent> split(KStream<String, Screened> screened, String name,
       Topic<String, Event> deadLetters) {
-    Map<String, KStream<String, Screened>> branches = screened
-        .split(Named.as(name + "-"))
-        .branch((key, checked) -> checked.isAccepted(), Branched.as("accepted"))
-        .defaultBranch(Branched.as("rejected"));
-    branches.get(name + "-rejected")
+    screened
+        .filter((key, checked) -> !checked.isAccepted(), Named.as(name + "-rejected"))
         .process(ToDeadLetter::new, Named.as(name + "-to-dead-letter"))
         .to(deadLetters.name(), deadLetters.produced(name + "-dead-letter-sink"));
-    return branches.get(name + "-accepted")
+    return screened
+        .filter((key, checked) -> checked.isAccepted(), Named.as(name + "-accepted"))
         .mapValues(Screened::event, Named.as(name + "-accepted-events"));
   }
 

@@ -55,11 +55,14 @@ final class PsychiatricStays {
   private static final Comparator<Stay> ADMISSION_ORDER =
       Comparator.comparing(Stay::admission).thenComparingLong(Stay::admissionSeq);
 
-  /** A later discharge ends a merged stay; on one date, the stay admitted later, then the later arrival. */
+  /**
+   * A later discharge ends a merged stay; of discharges on one date, that of the stay admitted
+   * later, then of the stay whose admission arrived later.
+   */
   private static final Comparator<Stay> DISCHARGE_ORDER =
       Comparator.<Stay, LocalDate>comparing(s -> s.discharge().date())
           .thenComparing(Stay::admission)
-          .thenComparingLong(s -> s.discharge().seq());
+          .thenComparingLong(Stay::admissionSeq);
 
   private final List<Stay> stays;
   private final List<MergedStay> merged;

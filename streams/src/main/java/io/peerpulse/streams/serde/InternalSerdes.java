@@ -3,13 +3,14 @@ package io.peerpulse.streams.serde;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.peerpulse.streams.cells.CellKey;
 import io.peerpulse.streams.cells.SiteRow;
-import io.peerpulse.streams.intake.ApplyVoids;
 import io.peerpulse.streams.intake.EventChange;
+import io.peerpulse.streams.intake.VoidSlot;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.person.MemberFact;
 import io.peerpulse.streams.topology.RevisionState;
 import io.peerpulse.streams.topology.SiteInput;
 import io.peerpulse.streams.topology.SiteRowSet;
+import io.peerpulse.streams.topology.SiteRowUpdate;
 import io.peerpulse.streams.topology.SiteState;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
@@ -23,7 +24,7 @@ public final class InternalSerdes {
 
   public static final Serde<SequencedEvent> SEQUENCED_EVENT = JsonSerde.of(SequencedEvent.class);
   public static final Serde<List<SequencedEvent>> SEQUENCED_EVENTS = JsonSerde.of(new TypeReference<>() {});
-  public static final Serde<ApplyVoids.VoidSlot> VOID_SLOT = JsonSerde.of(ApplyVoids.VoidSlot.class);
+  public static final Serde<VoidSlot> VOID_SLOT = JsonSerde.of(VoidSlot.class);
   public static final Serde<EventChange> EVENT_CHANGE = JsonSerde.of(EventChange.class);
   public static final Serde<MemberFact> MEMBER_FACT = JsonSerde.of(MemberFact.class);
   public static final Serde<List<MemberFact>> MEMBER_FACTS = JsonSerde.of(new TypeReference<>() {});
@@ -32,6 +33,7 @@ public final class InternalSerdes {
   public static final Serde<CellKey> CELL_KEY = JsonSerde.of(CellKey.class);
   public static final Serde<SiteRow> SITE_ROW = JsonSerde.of(SiteRow.class);
   public static final Serde<List<SiteRow>> SITE_ROWS = JsonSerde.of(new TypeReference<>() {});
+  public static final Serde<SiteRowUpdate> SITE_ROW_UPDATE = JsonSerde.of(SiteRowUpdate.class);
   public static final Serde<SiteRowSet> SITE_ROW_SET = JsonSerde.of(SiteRowSet.class);
   public static final Serde<RevisionState> REVISION_STATE = JsonSerde.of(RevisionState.class);
 

@@ -74,6 +74,26 @@ public final class CellKeys {
         + period.start();
   }
 
+  /** The total group of a site row key (null rows keep only their key, so it is parsed). */
+  public static String totalGroupOfSiteRow(String siteRowKey) {
+    String[] parts = siteRowKey.split("\\|", -1);
+    if (parts.length != 6) {
+      throw new IllegalArgumentException("not a site row key: " + siteRowKey);
+    }
+    // indicator|site|type|start|programme|arm -> indicator|programme|arm|type|start (already escaped)
+    return parts[0] + SEP + parts[4] + SEP + parts[5] + SEP + parts[2] + SEP + parts[3];
+  }
+
+  /** The site of a site row key. */
+  public static String siteOfSiteRow(String siteRowKey) {
+    int first = siteRowKey.indexOf(SEP);
+    int second = siteRowKey.indexOf(SEP, first + 1);
+    if (first < 0 || second < 0) {
+      throw new IllegalArgumentException("not a site row key: " + siteRowKey);
+    }
+    return siteRowKey.substring(first + 1, second);
+  }
+
   /** The cell of an index entry (its first five components). */
   public static CellKey cellOfIndexEntry(String entry) {
     String[] parts = entry.split("\\|", 6);

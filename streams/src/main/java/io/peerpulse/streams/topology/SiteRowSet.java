@@ -2,7 +2,6 @@ package io.peerpulse.streams.topology;
 
 import io.peerpulse.streams.cells.SiteRow;
 import java.util.Collection;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -17,20 +16,14 @@ public record SiteRowSet(SortedMap<String, SiteRow> bySite) {
     return new SiteRowSet(new TreeMap<>());
   }
 
-  public SiteRowSet with(SiteRow row) {
+  /** The set with the site's row replaced ({@code row} set) or removed ({@code row} null). */
+  public SiteRowSet apply(SiteRowUpdate update) {
     SortedMap<String, SiteRow> rows = new TreeMap<>(bySite);
-    rows.put(row.cell().base().siteId(), row);
-    return new SiteRowSet(rows);
-  }
-
-  /** Removes the site's row if it is still {@code row} (an adder may already have replaced it). */
-  public SiteRowSet without(SiteRow row) {
-    String site = row.cell().base().siteId();
-    if (!row.equals(bySite.get(site))) {
-      return this;
+    if (update.row() == null) {
+      rows.remove(update.siteId());
+    } else {
+      rows.put(update.siteId(), update.row());
     }
-    SortedMap<String, SiteRow> rows = new TreeMap<>(bySite);
-    rows.remove(site);
     return new SiteRowSet(rows);
   }
 
@@ -40,9 +33,5 @@ public record SiteRowSet(SortedMap<String, SiteRow> bySite) {
 
   public boolean isEmpty() {
     return bySite.isEmpty();
-  }
-
-  static SiteRowSet of(Map<String, SiteRow> rows) {
-    return new SiteRowSet(new TreeMap<>(rows));
   }
 }

@@ -4,51 +4,51 @@ import io.peerpulse.streams.cells.SiteRow;
 import io.peerpulse.streams.cells.Totals;
 import io.peerpulse.streams.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Stage 6, totals: the {@code *} row of each (indicator, programme, arm, period) pools the site rows
  * that exist under it ({@link Totals#pool}); it exists while any of them does.
  *
  * <pre>
- * site rows ─► site-rows-table (site-rows-store) ─► groupBy total ─► [site-rows-by-total]
- *   ─► pool-site-rows (total-rows-store: the site rows per total, adder/subtractor)
- *   ─► total-row-sets ─► pool-total-row ─► * rows (key: total group; null when none is left)
+ * site rows ─► key-by-total ─► [site-rows-by-total] ─► pool-site-rows (total-rows-store) ─► * rows
  * </pre>
- * Fan-out: one site row change is one subtract and one add on its total; the pool is recomputed
- * over the sites of that total only.
+ *
+ * <p>This is a KTable aggregate with adder and subtractor done by hand, on purpose: the DSL's
+ * {@code toTable().groupBy().aggregate()} would first repartition every site row by its own key (the
+ * site stage changes the key, so Streams must assume the table is not partitioned by it) and keep a
+ * second copy of the rows the site stage already keeps. Here every site row change goes through one
+ * repartition, as its new state for its site: replacing the site's entry subtracts the old row and
+ * adds the new one. Fan-out: one site row change, one pool over the sites of its total.
  */
 public final class TotalsStage {
 
-  public static final String SITE_ROWS_STORE = "site-rows-store";
   public static final String TOTAL_ROWS_STORE = "total-rows-store";
   public static final String BY_TOTAL = "site-rows-by-total";
 
   private TotalsStage() {}
 
   /** @return {@code *} rows keyed by {@link CellKeys#totalGroup}; null when a total stops existing */
-  public static KStream<String, SiteRow> build(KStream<String, SiteRow> siteRows) {
+  public static KStream<String, SiteRow> build(KStream<String, SiteRow> siteRows, int partitions) {
     return siteRows
-        .toTable(Named.as("site-rows-table"),
-            Materialized.<String, SiteRow, KeyValueStore<Bytes, byte[]>>as(SITE_ROWS_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(InternalSerdes.SITE_ROW))
-        .groupBy((key, row) -> KeyValue.pair(CellKeys.totalGroup(row.indicator(), row.cell()), row),
-            Grouped.with(BY_TOTAL, Serdes.String(), InternalSerdes.SITE_ROW))
-        .aggregate(SiteRowSet::empty,
-            (total, row, set) -> set.with(row),
-            (total, row, set) -> set.without(row),
-            Named.as("pool-site-rows"),
-            Materialized.<String, SiteRowSet, KeyValueStore<Bytes, byte[]>>as(TOTAL_ROWS_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(InternalSerdes.SITE_ROW_SET))
-        .toStream(Named.as("total-row-sets"))
-        .mapValues(set -> set == null || set.isEmpty() ? null : Totals.pool(set.rows()), Named.as("pool-total-row"));
+        .map((rowKey, row) -> KeyValue.pair(totalGroupOf(rowKey), new SiteRowUpdate(siteOf(rowKey), row)),
+            Named.as("key-by-total"))
+        .repartition(Repartitioned.<String, SiteRowUpdate>as(BY_TOTAL)
+            .withKeySerde(Serdes.String())
+            .withValueSerde(InternalSerdes.SITE_ROW_UPDATE)
+            .withNumberOfPartitions(partitions))
+        .processValues(Suppliers.fixedKey(PoolSiteRows::new,
+            Suppliers.store(TOTAL_ROWS_STORE, InternalSerdes.SITE_ROW_SET)), Named.as("pool-site-rows"));
+  }
+
+  private static String totalGroupOf(String siteRowKey) {
+    return CellKeys.totalGroupOfSiteRow(siteRowKey);
+  }
+
+  private static String siteOf(String siteRowKey) {
+    return CellKeys.siteOfSiteRow(siteRowKey);
   }
 }

@@ -126,12 +126,12 @@ class CellCalculatorTest {
   @Test
   void anEnrolmentFansOutToEveryPeriodItOverlaps() {
     // 2021-02-01 .. 2021-08-01 = 182 days: 182 DAY; ISO weeks from Mon 02-01 to the week of Sun 08-01 = 26;
-    // months Feb..Aug = 7; ROLLING_28D ending 02-01 .. 08-29 (08-01 + 27) = 182 + 27 = 209. Total 424.
+    // months Feb..Aug = 7; ROLLING_28D ending 02-01 .. 08-28 (08-01 + 27) = 182 + 27 = 209. Total 424.
     Set<CellKey> cells = CellCalculator.cellsOf(a);
 
     assertThat(cells).hasSize(182 + 26 + 7 + 209);
-    assertThat(cells).contains(new CellKey(Members.ULM, Period.rolling28(d("2021-08-29"))));
-    assertThat(cells).doesNotContain(new CellKey(Members.ULM, Period.rolling28(d("2021-08-30"))));
+    assertThat(cells).contains(new CellKey(Members.ULM, Period.rolling28(d("2021-08-28"))));
+    assertThat(cells).doesNotContain(new CellKey(Members.ULM, Period.rolling28(d("2021-08-29"))));
     assertThat(cells).doesNotContain(new CellKey(Members.ULM, Period.rolling28(d("2021-01-31"))));
     assertThat(cells).allSatisfy(c -> assertThat(c.base()).isEqualTo(Members.ULM));
   }

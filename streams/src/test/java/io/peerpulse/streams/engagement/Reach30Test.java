@@ -89,16 +89,16 @@ class Reach30Test {
   }
 
   @Test
-  void anEarlyDeathStillHoldsTheStatusOpenUntilItsDayTwentyNine() {
-    // a (02-01) reached; b (02-20) died 02-22, out of the cohort, but a late void of its exit would
-    // bring it back: deadline = 02-20 + 29 = 03-21.
+  void anEarlyDeathLeavesTheStatusToTheRemainingCohort() {
+    // a (02-01) reached; b (02-20) died 02-22, before 02-20 + 29: out of the cohort and no member for
+    // the status. Deadline = max(02-28, a's 02-01 + 29 = 03-02) = 03-02, not b's 03-21.
     EnrolmentFact a = enrolment("a", "2021-02-01", "2021-08-01").psw("2021-02-09").build();
     EnrolmentFact b = enrolment("b", "2021-02-20", "2021-02-22").exit("DIED", "2021-02-22").build();
 
     SiteRow reach = row(Indicator.REACH_30, FEBRUARY, LATE_HORIZON, a, b);
 
     assertThat(reach.denominator()).isEqualTo(1.0);
-    assertThat(reach.deadline()).isEqualTo(d("2021-03-21"));
+    assertThat(reach.deadline()).isEqualTo(d("2021-03-02"));
   }
 
   @Test

@@ -89,4 +89,11 @@ class FollowUpTest {
     assertThat(row.numerator()).isEqualTo(1.0);
     assertThat(row.denominator()).isEqualTo(3.0);
   }
+
+  @Test
+  void aDischargeDatedAfterTheHorizonIsNotYetInTheCurrentMonth() {
+    // horizon 03-05: the 03-10 discharge (recorded by a hospital site with later events) waits
+    assertThat(row(Indicator.READMISSION_30, rows(MARCH, site("2021-03-05"), contactDay7))).isEmpty();
+    assertThat(row(Indicator.READMISSION_30, rows(MARCH, site("2021-03-10"), contactDay7))).isPresent();
+  }
 }

@@ -68,15 +68,27 @@ class PersonTimeRatesTest {
   }
 
   @Test
-  void aDischargedStayCountsItsKnownDaysInTheCurrentMonth() {
-    // decision: only open stays stop at the horizon; a stay discharged 04-15 (known from another
-    // site's later events) counts 04-05 .. 04-14 = 10 bed days in April while person-days stop at the
-    // horizon 04-10 (10 days).
+  void aStayDischargedAfterTheHorizonCountsOnlyUpToIt() {
+    // the discharge on 04-15 is known from another site's later events, but ulm's horizon is 04-10:
+    // bed days 04-05 .. 04-10 = 6, person-days 04-01 .. 04-10 = 10
     EnrolmentFact a = enrolment("a", "2021-02-01", "2021-08-01").bed("2021-04-05", "2021-04-14").build();
 
     SiteRow april = row(Indicator.BED_DAYS, Period.month(d("2021-04-01")), site("2021-04-10"), a);
 
-    assertThat(april.numerator()).isEqualTo(10.0);
+    assertThat(april.numerator()).isEqualTo(6.0);
     assertThat(april.denominator()).isEqualTo(10.0);
+  }
+
+  @Test
+  void eventsDatedAfterTheHorizonWaitForIt() {
+    // another site recorded a relapse (04-12) and an involuntary admission (04-13) after ulm's horizon
+    // 04-10: April counts neither yet; with the horizon at 04-13 both count.
+    EnrolmentFact a = enrolment("a", "2021-02-01", "2021-08-01").episodes("2021-04-12").involuntary("2021-04-13").build();
+    Period april = Period.month(d("2021-04-01"));
+
+    assertThat(row(Indicator.RELAPSE_RATE, april, site("2021-04-10"), a).numerator()).isZero();
+    assertThat(row(Indicator.INVOLUNTARY_ADMISSIONS, april, site("2021-04-10"), a).numerator()).isZero();
+    assertThat(row(Indicator.RELAPSE_RATE, april, site("2021-04-13"), a).numerator()).isEqualTo(1.0);
+    assertThat(row(Indicator.INVOLUNTARY_ADMISSIONS, april, site("2021-04-13"), a).numerator()).isEqualTo(1.0);
   }
 }

@@ -1,0 +1,169 @@
+package io.peerpulse.streams.compute;
+
+import io.peerpulse.event.Event;
+import io.peerpulse.indicator.IndicatorKey;
+import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.registry.serde.KafkaAvroSerializer;
+import io.peerpulse.streams.IndicatorTopology;
+import io.peerpulse.streams.StreamsAppConfig;
+import io.peerpulse.streams.TopologySettings;
+import io.peerpulse.streams.intake.DeadLetters;
+import io.peerpulse.streams.topics.Topic;
+import io.peerpulse.streams.topics.Topics;
+import io.peerpulse.streams.topology.SiteCellsStage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * Runs the indicator {@link IndicatorTopology} in-process with {@link TopologyTestDriver}: no
+ * broker, the registry of a {@code mock://} scope, state in a temporary directory (RocksDB, so
+ * memory stays bounded). One partition, so the arrival sequence is the piping order. Used by the
+ * offline {@code compute} and by tests.
+ */
+public final class TopologyRunner implements AutoCloseable {
+
+  private final TopologySettings settings;
+  private final Path stateDir;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, byte[]> rawEvents;
+  private final KafkaAvroSerializer eventSerializer;
+  private final TestOutputTopic<IndicatorKey, IndicatorValue> indicators;
+  private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
+  private final Map<IndicatorKey, IndicatorValue> table = new HashMap<>();
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private Instant wallClock = Instant.EPOCH;
+
+  /** One record of the dead-letter topic. */
+  public record DeadLetter(byte[] key, byte[] value, Headers headers) {
+    public String reason() {
+      return DeadLetters.text(headers, DeadLetters.REASON);
+    }
+
+    public String header(String name) {
+      return DeadLetters.text(headers, name);
+    }
+  }
+
+  /**
+   * @param settings topology settings; their {@code schema.registry.url} should be a
+   *     {@code mock://} scope of the caller's
+   * @param streamsConfig further Kafka Streams settings (e.g. processing.guarantee); may be empty
+   */
+  public TopologyRunner(TopologySettings settings, Map<String, ?> streamsConfig) {
+    this.settings = settings;
+    try {
+      this.stateDir = Files.createTempDirectory("peerpulse-compute-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating a state directory", e);
+    }
+    Map<String, Object> config = new HashMap<>(streamsConfig);
+    config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "peerpulse-compute");
+    config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    config.putAll(settings.registryConfig());
+    Properties props = StreamsAppConfig.streamsProperties(config);
+    this.driver = new TopologyTestDriver(IndicatorTopology.build(settings), props, wallClock);
+    this.rawEvents = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), new ByteArraySerializer());
+    this.eventSerializer = new KafkaAvroSerializer();
+    eventSerializer.configure(settings.registryConfig(), false);
+    Topics topics = Topics.of(settings.registryConfig());
+    Topic<IndicatorKey, IndicatorValue> out = topics.indicatorsInternal();
+    this.indicators = driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer());
+    this.deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Pipes one event, keyed by its site, timestamped with its recorded_at, in the Avro wire format. */
+  public void pipe(Event event) {
+    pipeRaw(event.getSiteId(), eventSerializer.serialize(Topics.EVENTS, event), event.getRecordedAt());
+  }
+
+  /** Pipes raw bytes to the events topic (bad input for tests). */
+  public void pipeRaw(String key, byte[] value, Instant timestamp) {
+    rawEvents.pipeInput(key, value, timestamp);
+  }
+
+  /** Runs cell punctuations until no cell is dirty, then collects the output. */
+  public void flush() {
+    do {
+      wallClock = wallClock.plus(settings.cellsFlushInterval());
+      driver.advanceWallClockTime(settings.cellsFlushInterval());
+    } while (hasDirtyCells());
+    drain();
+  }
+
+  /** The indicator table so far: the latest value per key, without keys whose latest is a tombstone. */
+  public Map<IndicatorKey, IndicatorValue> table() {
+    drain();
+    return table;
+  }
+
+  public List<DeadLetter> deadLetters() {
+    drain();
+    return deadLetters;
+  }
+
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
+  private boolean hasDirtyCells() {
+    KeyValueStore<String, Object> dirty = driver.getKeyValueStore(SiteCellsStage.DIRTY_CELL_STORE);
+    try (KeyValueIterator<String, Object> it = dirty.all()) {
+      return it.hasNext();
+    }
+  }
+
+  private void drain() {
+    while (!indicators.isEmpty()) {
+      TestRecord<IndicatorKey, IndicatorValue> record = indicators.readRecord();
+      if (record.value() == null) {
+        table.remove(record.key());
+      } else {
+        table.put(record.key(), record.value());
+      }
+    }
+    while (!deadLetterTopic.isEmpty()) {
+      TestRecord<byte[], byte[]> record = deadLetterTopic.readRecord();
+      deadLetters.add(new DeadLetter(record.key(), record.value(), record.headers()));
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.close();
+    } finally {
+      eventSerializer.close();
+      deleteQuietly(stateDir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless.
+    }
+  }
+}

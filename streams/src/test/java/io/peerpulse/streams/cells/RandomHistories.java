@@ -1,0 +1,160 @@
+package io.peerpulse.streams.cells;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Random small histories as canonical JSON lines in arrival order: two sites, a handful of
+ * persons, re-enrolments and same-date enrolments, exits (also on start days), group contacts
+ * listing a person twice, transfers, overlaps, open stays, discharges before admissions, duplicate
+ * ADMITTED, relapses, pauses, voids (before and after their targets), duplicates, and a hospital
+ * site whose events run past the enrolling site's horizon.
+ */
+final class RandomHistories {
+
+  private static final String[] SITES = {"s1", "s2"};
+  private static final String[] ARMS = {"INTERVENTION", "INTERVENTION", "CONTROL", "NONE"};
+  private static final String[] MODES = {"IN_PERSON", "PHONE", "MESSAGE", "GROUP", "HOME_VISIT"};
+  private static final String[] OUTCOMES = {"ATTENDED", "ATTENDED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"};
+  private static final String[] EXIT_REASONS = {"COMPLETED", "DROPPED_OUT", "DIED", "MOVED"};
+  private static final String[] DISCHARGE_TYPES = {"ROUTINE", "ROUTINE", "AGAINST_ADVICE", "TRANSFER", "DIED"};
+  private static final LocalDate START = LocalDate.of(2021, 1, 1);
+
+  private final Random random;
+  private final List<String> events = new ArrayList<>();
+  private int next;
+
+  private RandomHistories(long seed) {
+    this.random = new Random(seed);
+  }
+
+  static List<String> generate(long seed) {
+    return new RandomHistories(seed).history();
+  }
+
+  private List<String> history() {
+    int persons = 2 + random.nextInt(7);
+    for (int p = 0; p < persons; p++) {
+      person("p" + p, persons);
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      int from = random.nextInt(150);
+      events.add(envelope("SITE_PAUSE", site(), from) + ",\"paused_until\":\"" + day(from + random.nextInt(40)) + "\"}");
+    }
+    Collections.shuffle(events, random);
+    voidsAndDuplicates();
+    for (String site : SITES) {
+      events.add(envelope("SUPERVISION", site, 60 + random.nextInt(160)) + ",\"worker_id\":\"w1\",\"mode\":\"GROUP\",\"duration_minutes\":60}");
+    }
+    return events;
+  }
+
+  private void person(String person, int persons) {
+    String site = site();
+    String programme = random.nextBoolean() ? "P" : "Q";
+    int d0 = random.nextInt(120);
+    enrolled(site, d0, person, programme);
+    if (random.nextInt(6) == 0) {
+      enrolled(site, d0, person, programme); // same date: the later arrival stands
+    }
+    int second = d0 + 1 + random.nextInt(90);
+    if (random.nextInt(3) == 0) {
+      enrolled(site, second, person, programme);
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      int on = random.nextInt(4) == 0 ? second : d0 + random.nextInt(120);
+      events.add(envelope("EXITED", site(), on) + ",\"person_id\":\"" + person + "\",\"reason\":\"" + pick(EXIT_REASONS) + "\"}");
+    }
+    for (int i = random.nextInt(15); i > 0; i--) {
+      contact(person, persons, d0 - 5 + random.nextInt(140));
+    }
+    int stayDay = d0 - 15 + random.nextInt(60);
+    for (int i = random.nextInt(5); i > 0; i--) {
+      stayDay = stay(person, stayDay);
+    }
+    for (int i = random.nextInt(6); i > 0; i--) {
+      events.add(envelope("RELAPSE", site(), d0 - 3 + random.nextInt(130)) + ",\"person_id\":\"" + person + "\",\"kind\":\"CRISIS_TEAM\"}");
+    }
+  }
+
+  private void enrolled(String site, int on, String person, String programme) {
+    String planned = random.nextInt(3) == 0 ? ",\"planned_days\":" + (1 + random.nextInt(120)) : "";
+    events.add(envelope("ENROLLED", site, on) + ",\"person_id\":\"" + person + "\",\"programme\":\"" + programme
+        + "\",\"arm\":\"" + pick(ARMS) + "\",\"setting\":\"OUTPATIENT\"" + planned + "}");
+  }
+
+  private void contact(String person, int persons, int on) {
+    List<String> listed = new ArrayList<>(List.of(person));
+    if (random.nextInt(4) == 0) {
+      listed.add("p" + random.nextInt(persons));
+      listed.add(person);
+    }
+    String ids = listed.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
+    events.add(envelope("CONTACT", site(), on) + ",\"person_ids\":[" + ids + "],\"worker_id\":\"w" + random.nextInt(3)
+        + "\",\"worker_role\":\"" + (random.nextBoolean() ? "PSW" : "MHW") + "\",\"mode\":\"" + pick(MODES)
+        + "\",\"duration_minutes\":45,\"outcome\":\"" + pick(OUTCOMES) + "\",\"crisis\":false}");
+  }
+
+  /** One stay from {@code from}; returns a day for the next one: a transfer, an overlap or a gap. */
+  private int stay(String person, int from) {
+    String site = random.nextInt(3) == 0 ? "s2" : site();
+    String stayId = "st" + next;
+    String ward = random.nextInt(6) == 0 ? "OTHER" : "PSYCHIATRIC";
+    admitted(site, from, person, stayId, ward);
+    if (random.nextInt(8) == 0) {
+      admitted(site, from + random.nextInt(3), person, stayId, ward); // a second ADMITTED: the first stands
+    }
+    int length = random.nextInt(20) - 2; // sometimes a discharge before the admission
+    if (random.nextInt(6) != 0) {
+      events.add(envelope("DISCHARGED", site, from + length) + ",\"person_id\":\"" + person + "\",\"stay_id\":\"" + stayId
+          + "\",\"discharge_type\":\"" + pick(DISCHARGE_TYPES) + "\"}");
+    }
+    return switch (random.nextInt(3)) {
+      case 0 -> from + Math.max(length, 0) + random.nextInt(2); // transfer: same day or the day after
+      case 1 -> from + random.nextInt(5); // overlap
+      default -> from + Math.max(length, 0) + 2 + random.nextInt(40); // a new stay
+    };
+  }
+
+  private void admitted(String site, int on, String person, String stayId, String ward) {
+    events.add(envelope("ADMITTED", site, on) + ",\"person_id\":\"" + person + "\",\"stay_id\":\"" + stayId
+        + "\",\"ward\":\"" + ward + "\",\"involuntary\":" + random.nextBoolean() + "}");
+  }
+
+  /** Voids of random events (sometimes arriving first) and identical re-sends. */
+  private void voidsAndDuplicates() {
+    int count = events.size();
+    for (int i = random.nextInt(4); i > 0 && count > 0; i--) {
+      String target = events.get(random.nextInt(count));
+      String targetId = target.substring(target.indexOf(":\"") + 2, target.indexOf("\","));
+      String voidEvent = envelope("VOID", site(), random.nextInt(200)) + ",\"voids_event_id\":\"" + targetId + "\"}";
+      events.add(random.nextBoolean() ? events.size() : random.nextInt(events.size()), voidEvent);
+    }
+    for (int i = random.nextInt(3); i > 0 && count > 0; i--) {
+      events.add(events.get(random.nextInt(count)));
+    }
+  }
+
+  private String envelope(String type, String site, int on) {
+    LocalDate date = day(on);
+    String occurred = random.nextInt(4) == 0 ? date + "T23:30:00-05:00" : date.toString();
+    return "{\"event_id\":\"e" + (next++) + "\",\"type\":\"" + type + "\",\"site_id\":\"" + site + "\",\"occurred_at\":\""
+        + occurred + "\",\"recorded_at\":\"" + date.plusDays(random.nextInt(30)) + "T12:00:00Z\"";
+  }
+
+  private String site() {
+    return pick(SITES);
+  }
+
+  private String pick(String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  private static LocalDate day(int offset) {
+    return START.plusDays(offset);
+  }
+}
