@@ -2,7 +2,7 @@ package io.peerpulse.registry.core;
 
 import java.util.List;
 
-/** Outcome of a compatibility test; {@code messages} explain an incompatibility (empty if compatible). */
+/** Outcome of a compatibility test; {@code messages} explain an incompatibility, else empty. */
 public record CompatibilityResult(boolean compatible, List<String> messages) {
   public CompatibilityResult {
     messages = List.copyOf(messages);

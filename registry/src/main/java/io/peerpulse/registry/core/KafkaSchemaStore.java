@@ -65,11 +65,11 @@ public final class KafkaSchemaStore implements SchemaStore {
   /**
    * @param bootstrapServers Kafka bootstrap servers
    * @param topic the log topic, created compacted with one partition if missing
-   * @param clientOverrides extra client settings (security etc.) for the admin, producer and consumer
+   * @param clientOverrides extra client settings (security etc.) for admin, producer, consumer
    * @param timeout how long a start, write or sync may wait for Kafka
    */
-  public KafkaSchemaStore(String bootstrapServers, String topic, Map<String, Object> clientOverrides,
-      Duration timeout) {
+  public KafkaSchemaStore(String bootstrapServers, String topic,
+      Map<String, Object> clientOverrides, Duration timeout) {
     this.topic = topic;
     this.partition = new TopicPartition(topic, 0);
     this.timeout = timeout;
@@ -136,7 +136,8 @@ public final class KafkaSchemaStore implements SchemaStore {
         short replication = (short) Math.max(1, Math.min(3, brokers));
         NewTopic newTopic = new NewTopic(topic, 1, replication).configs(topicConfig());
         try {
-          admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          admin.createTopics(List.of(newTopic)).all()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
           LOG.info("Created schema topic {} (compacted, 1 partition, replication {})", topic,
               replication);
         } catch (ExecutionException e) {

@@ -50,7 +50,8 @@ final class RegistryState {
         }
       }
       case CONFIG -> {
-        CompatibilityLevel level = value == null ? null : ((ConfigValue) value).compatibilityLevel();
+        CompatibilityLevel level =
+            value == null ? null : ((ConfigValue) value).compatibilityLevel();
         if (isGlobal(key.subject())) {
           globalConfig = level;
         } else if (level == null) {

@@ -66,7 +66,10 @@ public final class SchemaRegistry implements AutoCloseable {
 
   // ---- registration and lookup ---------------------------------------------------------------
 
-  /** Registers an Avro (or {@code schemaType}) schema without references; see {@link #register(String, SchemaInput, boolean)}. */
+  /**
+   * Registers a schema of {@code schemaType} ({@code null} = AVRO) without references; see
+   * {@link #register(String, SchemaInput, boolean)}.
+   */
   public int register(String subject, String schema, String schemaType, boolean normalize) {
     return register(subject, new SchemaInput(schemaType, schema, List.of()), normalize);
   }
@@ -151,7 +154,8 @@ public final class SchemaRegistry implements AutoCloseable {
 
   /** @throws RegistryException 40403 when no schema has {@code id} */
   public StoredSchema schemaById(int id) {
-    SchemaValue value = state.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id));
+    SchemaValue value = state.schemaById(id)
+        .orElseThrow(() -> RegistryException.schemaNotFound(id));
     return new StoredSchema(id, value.schemaType(), value.schema(), value.references());
   }
 
@@ -370,7 +374,8 @@ public final class SchemaRegistry implements AutoCloseable {
   private CompatibilityLevel writeConfig(String subject, CompatibilityLevel level) {
     writeLock.lock();
     try {
-      store.append(StoreKey.config(subject), level == null ? null : new ConfigValue(subject, level));
+      store.append(StoreKey.config(subject),
+          level == null ? null : new ConfigValue(subject, level));
       return level;
     } finally {
       writeLock.unlock();
@@ -519,7 +524,8 @@ public final class SchemaRegistry implements AutoCloseable {
   private void collectReferences(List<SchemaReference> references, Map<String, String> texts,
       int depth) {
     if (depth > 32) {
-      throw RegistryException.invalidSchema("Invalid schema: references nest deeper than 32 levels");
+      throw RegistryException.invalidSchema(
+          "Invalid schema: references nest deeper than 32 levels");
     }
     for (SchemaReference ref : references) {
       String key = ref.subject() + "\u0000" + ref.version();

@@ -112,7 +112,7 @@ final class StoreCodec {
     }
   }
 
-  /** The value for {@code key}, or {@code null} for a tombstone or a setting this registry lacks. */
+  /** The value for {@code key}; {@code null} for a tombstone or a setting this registry lacks. */
   static StoreValue decodeValue(StoreKey key, byte[] bytes) throws IOException {
     if (bytes == null) {
       return null;

@@ -58,7 +58,8 @@ final class RegistryHttpHandler implements HttpHandler {
   private Response answer(HttpExchange exchange) throws IOException {
     if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
-      return Response.error(401, 401, "Unauthorized: this registry requires HTTP Basic credentials");
+      return Response.error(401, 401,
+          "Unauthorized: this registry requires HTTP Basic credentials");
     }
     byte[] body = readBody(exchange.getRequestBody());
     if (body.length > 0) {

@@ -15,6 +15,7 @@ import io.peerpulse.registry.core.StoredSchema;
 import io.peerpulse.registry.core.SubjectVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Confluent's REST resources mapped onto {@link SchemaRegistry}: one method per endpoint, with
@@ -175,7 +176,8 @@ final class RegistryRoutes {
           : registry.mode(subject, request.flag("defaultToGlobal")));
       case "PUT" -> {
         Mode mode = Mode.parse(text(request.jsonObject(), "mode"));
-        yield mode(subject == null ? registry.updateMode(mode) : registry.updateMode(subject, mode));
+        yield mode(subject == null ? registry.updateMode(mode)
+            : registry.updateMode(subject, mode));
       }
       case "DELETE" -> {
         if (subject == null) {
@@ -248,7 +250,7 @@ final class RegistryRoutes {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  /** Confluent's {@code SchemaString}: {@code schemaType} only when not Avro, references when any. */
+  /** Confluent's {@code SchemaString}: {@code schemaType} only if not Avro, references if any. */
   private static ObjectNode schemaString(StoredSchema schema) {
     ObjectNode node = Response.JSON.createObjectNode();
     putTypeAndReferences(node, schema.schemaType(), schema.references());
@@ -282,7 +284,7 @@ final class RegistryRoutes {
   }
 
   private static Response only(Request request, String method,
-      java.util.function.Supplier<Response> action) {
+      Supplier<Response> action) {
     if (!request.method().equals(method)) {
       throw HttpError.methodNotAllowed();
     }

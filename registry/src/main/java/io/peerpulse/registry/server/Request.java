@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ record Request(String method, List<String> path, Map<String, String> query, byte
       node = JSON.readTree(body);
     } catch (JsonProcessingException e) {
       throw HttpError.badRequest(e.getOriginalMessage());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw HttpError.badRequest("Unreadable request body: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {

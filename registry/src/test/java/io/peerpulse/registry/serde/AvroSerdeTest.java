@@ -87,6 +87,17 @@ class AvroSerdeTest {
     }
 
     @Test
+    void specificSerdeWithoutAClassFindsItByTheWritersName() {
+      try (KafkaAvroSerializer serializer = serializer();
+          SpecificAvroSerde<Greeting> serde = new SpecificAvroSerde<>()) {
+        serde.configure(configs(), false);
+        byte[] bytes = serializer.serialize(TOPIC, v2("ab", 3, null));
+        assertThat(serde.deserializer().deserialize(TOPIC, bytes))
+            .isEqualTo(Greeting.newBuilder().setName("ab").setN(3).build());
+      }
+    }
+
+    @Test
     void specificSerdeForKeysRegistersTheKeySubject() {
       try (SpecificAvroSerde<Greeting> serde = new SpecificAvroSerde<>(Greeting.class)) {
         serde.configure(configs(), true);
@@ -313,6 +324,22 @@ class AvroSerdeTest {
             .isInstanceOf(SerializationException.class)
             .hasMessageContaining("subject " + TOPIC + "-value")
             .hasMessageContaining("latest.compatibility.strict=false");
+      }
+    }
+
+    @Test
+    void latestVersionIsCachedUntilItsTtl() {
+      client.updateCompatibility(null, CompatibilityLevel.NONE);
+      int first = client.register(TOPIC + "-value", GREETING_V1);
+      try (KafkaAvroSerializer forever = serializer("auto.register.schemas", "false",
+              "use.latest.version", "true");
+          KafkaAvroSerializer expiring = serializer("auto.register.schemas", "false",
+              "use.latest.version", "true", "latest.cache.ttl.sec", 0)) {
+        assertThat(idOf(forever.serialize(TOPIC, v1("a", 1)))).isEqualTo(first);
+        assertThat(idOf(expiring.serialize(TOPIC, v1("a", 1)))).isEqualTo(first);
+        int second = client.register(TOPIC + "-value", GREETING_V2);
+        assertThat(idOf(forever.serialize(TOPIC, v1("a", 1)))).isEqualTo(first);
+        assertThat(idOf(expiring.serialize(TOPIC, v1("a", 1)))).isEqualTo(second);
       }
     }
 

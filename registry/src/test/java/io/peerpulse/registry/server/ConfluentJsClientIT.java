@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,7 +127,7 @@ class ConfluentJsClientIT {
     Files.createDirectories(target);
     for (String file : List.of("package.json", "package-lock.json", "confluent-client-check.mjs")) {
       Files.copy(source.resolve(file), target.resolve(file),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          StandardCopyOption.REPLACE_EXISTING);
     }
     if (!Files.isDirectory(target.resolve("node_modules/@confluentinc/schemaregistry"))) {
       Result install = run(target, 300, "npm", "ci", "--no-audit", "--no-fund");

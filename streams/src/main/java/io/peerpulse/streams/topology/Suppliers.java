@@ -1,5 +1,7 @@
 package io.peerpulse.streams.topology;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -12,7 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Processor suppliers that declare their own stores, so a stage's wiring shows what it keeps. */
+/**
+ * Processor suppliers that declare their own stores, so a stage's wiring shows what it keeps. Stores
+ * keep their declaration order, which keeps {@code describe()} stable across runs.
+ */
 public final class Suppliers {
 
   private Suppliers() {}
@@ -24,7 +29,7 @@ public final class Suppliers {
 
   public static <K, V, O> FixedKeyProcessorSupplier<K, V, O> fixedKey(
       Supplier<FixedKeyProcessor<K, V, O>> processor, StoreBuilder<?>... stores) {
-    Set<StoreBuilder<?>> declared = Set.of(stores);
+    Set<StoreBuilder<?>> declared = new LinkedHashSet<>(List.of(stores));
     return new FixedKeyProcessorSupplier<>() {
       @Override
       public FixedKeyProcessor<K, V, O> get() {
@@ -40,7 +45,7 @@ public final class Suppliers {
 
   public static <K, V, KO, VO> ProcessorSupplier<K, V, KO, VO> keyed(
       Supplier<Processor<K, V, KO, VO>> processor, StoreBuilder<?>... stores) {
-    Set<StoreBuilder<?>> declared = Set.of(stores);
+    Set<StoreBuilder<?>> declared = new LinkedHashSet<>(List.of(stores));
     return new ProcessorSupplier<>() {
       @Override
       public Processor<K, V, KO, VO> get() {

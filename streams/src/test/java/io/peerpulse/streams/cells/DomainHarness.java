@@ -50,11 +50,7 @@ public final class DomainHarness {
 
   public static DomainHarness run(Path jsonl, EngineConfig config) throws IOException {
     List<SequencedEvent> accepted = firstArrivals(Files.readAllLines(jsonl));
-    Set<String> voided = voidedIds(accepted);
-    List<SequencedEvent> effective = accepted.stream()
-        .filter(e -> !(e.event().getPayload() instanceof EventVoid))
-        .filter(e -> !voided.contains(e.event().getEventId()))
-        .toList();
+    List<SequencedEvent> effective = effective(accepted);
     Map<String, SiteFacts> sites = siteFacts(accepted, effective);
     Map<CellKey, List<MemberFact>> cells = new LinkedHashMap<>();
     for (Map.Entry<String, List<SequencedEvent>> person : byPerson(effective).entrySet()) {
@@ -85,6 +81,19 @@ public final class DomainHarness {
 
   public SiteFacts site(String siteId) {
     return sites.get(siteId);
+  }
+
+  /** The effective events of JSON lines in arrival order, grouped by the persons they name. */
+  public static Map<String, List<SequencedEvent>> personEvents(List<String> lines) {
+    return byPerson(effective(firstArrivals(lines)));
+  }
+
+  private static List<SequencedEvent> effective(List<SequencedEvent> accepted) {
+    Set<String> voided = voidedIds(accepted);
+    return accepted.stream()
+        .filter(e -> !(e.event().getPayload() instanceof EventVoid))
+        .filter(e -> !voided.contains(e.event().getEventId()))
+        .toList();
   }
 
   private static List<SequencedEvent> firstArrivals(List<String> lines) {

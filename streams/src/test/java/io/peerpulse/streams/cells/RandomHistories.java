@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * ADMITTED, relapses, pauses, voids (before and after their targets), duplicates, and a hospital
  * site whose events run past the enrolling site's horizon.
  */
-final class RandomHistories {
+public final class RandomHistories {
 
   private static final String[] SITES = {"s1", "s2"};
   private static final String[] ARMS = {"INTERVENTION", "INTERVENTION", "CONTROL", "NONE"};
@@ -32,7 +32,7 @@ final class RandomHistories {
     this.random = new Random(seed);
   }
 
-  static List<String> generate(long seed) {
+  public static List<String> generate(long seed) {
     return new RandomHistories(seed).history();
   }
 
