@@ -221,11 +221,6 @@ final class RegistryHttp {
     }
   }
 
-  /** For tests: which URL index the next request goes to. */
-  int currentIndex() {
-    return current.get();
-  }
-
   static List<String> texts(JsonNode array) {
     List<String> result = new ArrayList<>();
     array.forEach(node -> result.add(node.asText()));

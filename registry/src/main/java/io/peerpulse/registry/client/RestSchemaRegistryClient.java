@@ -17,7 +17,7 @@ import org.apache.avro.Schema;
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
-  /** The body key for schema text, and the type key only non-Avro schemas need. */
+  /** The JSON key of schema text in requests and answers. */
   private static final String SCHEMA = "schema";
 
   /** A schema as registered: its text and whether the registry was asked to normalize it. */

@@ -8,7 +8,6 @@ import org.apache.kafka.common.errors.SerializationException;
 /** Which Avro schema a Java value is written with. */
 final class AvroData {
 
-  private static final Schema NULL = Schema.create(Schema.Type.NULL);
   private static final Schema BOOLEAN = Schema.create(Schema.Type.BOOLEAN);
   private static final Schema INT = Schema.create(Schema.Type.INT);
   private static final Schema LONG = Schema.create(Schema.Type.LONG);
@@ -48,9 +47,6 @@ final class AvroData {
     }
     if (value instanceof byte[] || value instanceof ByteBuffer) {
       return BYTES;
-    }
-    if (value == null) {
-      return NULL;
     }
     throw new SerializationException("Unsupported Avro type " + value.getClass().getName()
         + " for topic " + topic + ": expected a GenericContainer (GenericRecord, SpecificRecord,"

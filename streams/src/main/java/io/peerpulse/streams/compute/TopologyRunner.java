@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,6 +44,9 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class TopologyRunner implements AutoCloseable {
 
+  /** Dead letters kept as records; the rest are only counted, so memory stays bounded. */
+  public static final int KEPT_DEAD_LETTERS = 1000;
+
   private final TopologySettings settings;
   private final Path stateDir;
   private final TopologyTestDriver driver;
@@ -52,7 +56,7 @@ public final class TopologyRunner implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
   private final Map<IndicatorKey, IndicatorValue> table = new HashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
-  private Instant wallClock = Instant.EPOCH;
+  private final Map<String, Long> deadLettersByReason = new TreeMap<>();
 
   /** One record of the dead-letter topic. */
   public record DeadLetter(byte[] key, byte[] value, Headers headers) {
@@ -83,7 +87,7 @@ public final class TopologyRunner implements AutoCloseable {
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.putAll(settings.registryConfig());
     Properties props = StreamsAppConfig.streamsProperties(config);
-    this.driver = new TopologyTestDriver(IndicatorTopology.build(settings), props, wallClock);
+    this.driver = new TopologyTestDriver(IndicatorTopology.build(settings), props, Instant.EPOCH);
     this.rawEvents = driver.createInputTopic(Topics.EVENTS, new StringSerializer(), new ByteArraySerializer());
     this.eventSerializer = new KafkaAvroSerializer();
     eventSerializer.configure(settings.registryConfig(), false);
@@ -106,7 +110,6 @@ public final class TopologyRunner implements AutoCloseable {
   /** Runs cell punctuations until no cell is dirty, then collects the output. */
   public void flush() {
     do {
-      wallClock = wallClock.plus(settings.cellsFlushInterval());
       driver.advanceWallClockTime(settings.cellsFlushInterval());
     } while (hasDirtyCells());
     drain();
@@ -118,9 +121,16 @@ public final class TopologyRunner implements AutoCloseable {
     return table;
   }
 
+  /** The first {@value #KEPT_DEAD_LETTERS} dead letters (all are counted in {@link #deadLettersByReason}). */
   public List<DeadLetter> deadLetters() {
     drain();
     return deadLetters;
+  }
+
+  /** Every dead letter so far, counted by reason code. */
+  public Map<String, Long> deadLettersByReason() {
+    drain();
+    return deadLettersByReason;
   }
 
   public TopologyTestDriver driver() {
@@ -145,7 +155,11 @@ public final class TopologyRunner implements AutoCloseable {
     }
     while (!deadLetterTopic.isEmpty()) {
       TestRecord<byte[], byte[]> record = deadLetterTopic.readRecord();
-      deadLetters.add(new DeadLetter(record.key(), record.value(), record.headers()));
+      DeadLetter letter = new DeadLetter(record.key(), record.value(), record.headers());
+      deadLettersByReason.merge(String.valueOf(letter.reason()), 1L, Long::sum);
+      if (deadLetters.size() < KEPT_DEAD_LETTERS) {
+        deadLetters.add(letter);
+      }
     }
   }
 
