@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The independent oracle: recomputes the indicators of spec/indicators.md from a JSON-lines file
@@ -36,13 +39,19 @@ public final class ReferenceIndicators {
      */
     private static final long SINGLE_THREAD_MAX_BYTES = 4L * 1024 * 1024;
 
+    private static final Pattern GLOB_CHARACTERS = Pattern.compile("[*?\\[\\]{}]");
+
     private ReferenceIndicators() {
     }
 
     /** Computes every indicator row for the events in {@code eventsJsonl}, in CSV order. */
     public static List<ReferenceRow> compute(Path eventsJsonl, ReferenceConfig config) {
-        if (!Files.isRegularFile(eventsJsonl)) {
+        Objects.requireNonNull(config, "config");
+        if (eventsJsonl == null || !Files.isRegularFile(eventsJsonl)) {
             throw new IllegalArgumentException("events file " + eventsJsonl + " does not exist or is not a file");
+        }
+        if (GLOB_CHARACTERS.matcher(eventsJsonl.toAbsolutePath().toString()).find()) {
+            return computeOnCopy(eventsJsonl, config);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
@@ -52,9 +61,29 @@ public final class ReferenceIndicators {
             }
             return readRows(statement);
         } catch (SQLException e) {
-            throw new ReferenceComputationException("DuckDB connection failed: " + e.getMessage(), e);
+            throw new ReferenceComputationException("reference computation failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read events file " + eventsJsonl, e);
+        }
+    }
+
+    /** DuckDB's read_text takes a glob pattern, so a path with glob characters is read from a copy. */
+    private static List<ReferenceRow> computeOnCopy(Path eventsJsonl, ReferenceConfig config) {
+        try {
+            Path copy = Files.createTempFile("peerpulse-reference-", ".jsonl");
+            if (GLOB_CHARACTERS.matcher(copy.toAbsolutePath().toString()).find()) {
+                Files.deleteIfExists(copy);
+                throw new IllegalArgumentException("events file " + eventsJsonl
+                        + " has glob characters in its path, and so has the temporary folder " + copy.getParent());
+            }
+            try {
+                Files.copy(eventsJsonl, copy, StandardCopyOption.REPLACE_EXISTING);
+                return compute(copy, config);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy events file " + eventsJsonl, e);
         }
     }
 
@@ -80,22 +109,43 @@ public final class ReferenceIndicators {
         }
     }
 
+    /**
+     * Reads {@code indicator_rows}. Large inputs give millions of rows, and decoding strings
+     * through JDBC costs far more than the SQL, so the five key strings travel once per distinct
+     * cell key and each row carries a key number, epoch days and numbers.
+     */
     private static List<ReferenceRow> readRows(Statement statement) throws SQLException {
-        List<ReferenceRow> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("""
-                SELECT indicator, site_id, programme, arm, period_type,
-                       CAST(period_start AS VARCHAR), CAST(period_end AS VARCHAR),
-                       numerator, denominator, value, status, suppressed, revision
-                FROM indicator_rows""")) {
+        statement.execute("""
+                CREATE TABLE output_keys AS
+                SELECT row_number() OVER (ORDER BY indicator, site_id, programme, arm, period_type) AS key_no,
+                       indicator, site_id, programme, arm, period_type
+                FROM (SELECT DISTINCT indicator, site_id, programme, arm, period_type FROM indicator_rows)""");
+        List<String[]> keys = new ArrayList<>();
+        keys.add(null); // key_no starts at 1
+        try (ResultSet rs = statement.executeQuery(
+                "SELECT indicator, site_id, programme, arm, period_type FROM output_keys ORDER BY key_no")) {
             while (rs.next()) {
-                rows.add(new ReferenceRow(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        LocalDate.parse(rs.getString(6)), LocalDate.parse(rs.getString(7)),
-                        nullableDouble(rs, 8), nullableDouble(rs, 9), nullableDouble(rs, 10),
-                        rs.getString(11), rs.getBoolean(12), rs.getLong(13)));
+                keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
             }
         }
-        rows.sort(ReferenceRow.CSV_ORDER);
+        List<ReferenceRow> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("""
+                SELECT k.key_no,
+                       r.period_start - DATE '1970-01-01', r.period_end - DATE '1970-01-01',
+                       r.numerator, r.denominator, r.value, r.status = 'FINAL', r.suppressed, r.revision
+                FROM indicator_rows AS r
+                JOIN output_keys AS k USING (indicator, site_id, programme, arm, period_type)
+                ORDER BY k.key_no, r.period_start, r.period_end""")) {
+            while (rs.next()) {
+                String[] key = keys.get(rs.getInt(1));
+                rows.add(new ReferenceRow(key[0], key[1], key[2], key[3], key[4],
+                        LocalDate.ofEpochDay(rs.getLong(2)), LocalDate.ofEpochDay(rs.getLong(3)),
+                        nullableDouble(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6),
+                        rs.getBoolean(7) ? ReferenceRow.FINAL : ReferenceRow.PROVISIONAL,
+                        rs.getBoolean(8), rs.getLong(9)));
+            }
+        }
+        rows.sort(ReferenceRow.CSV_ORDER); // already in this order; the sort makes it independent of collation
         return List.copyOf(rows);
     }
 

@@ -86,6 +86,17 @@ class InputRulesTest {
         assertThat(ReferenceIndicators.compute(empty, ReferenceConfig.defaults())).isEmpty();
     }
 
+    /* DuckDB reads files by glob pattern; a path with glob characters must still mean that file. */
+    @Test
+    void pathWithGlobCharactersIsReadLiterally() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("site [1] *"));
+        Path file = Files.writeString(folder.resolve("events?.jsonl"),
+                enrolled("e1", "s1", "2021-03-01", "pA", "P", "INTERVENTION") + "\n");
+
+        assertThat(ReferenceIndicators.compute(file, ReferenceConfig.defaults()))
+                .anyMatch(r -> r.indicator().equals("ACTIVE_ENROLMENTS") && r.numerator() == 1.0);
+    }
+
     @Test
     void missingInputFileIsAClearError() {
         Path missing = dir.resolve("nope.jsonl");
