@@ -1,5 +1,5 @@
 -- =============================================================================================
--- 06  Tables the indicator files (1x_, 2x_) write into
+-- 06  Tables the indicator files (1x_, 2x_, 3x_) write into
 --
 -- site_rows: one row per site x programme x arm x period of an indicator, before row omission,
 --   `*` totals and status.
@@ -16,6 +16,13 @@
 --     percent                    x 100
 --     per person-month           x 30.4375   (person-months = person-days / 30.4375)
 --     per 100 person-months      x 3043.75
+--     per FTE / per FTE-week     x 1         (the denominator is already FTE or FTE-weeks)
+--   and its family: PERSON (per site x programme x arm, with `*` totals) or WORKLOAD (per site
+--   only, programme = arm = "*", no `*` rows; published under the distinct-workers rule).
+--   The publication step (95_publication.sql) reads this table too.
+-- workload_workers: for each workload row, the number of distinct workers who contributed
+--   ("Precise rules / Suppression": workers with counted contacts, or with fte > 0 on a
+--   denominator day). Not written to the CSV; the publication step uses it.
 -- =============================================================================================
 
 CREATE TABLE site_rows (
@@ -42,17 +49,36 @@ CREATE TABLE median_members (
     member_value DOUBLE  NOT NULL
 );
 
-CREATE TABLE indicator_values (indicator VARCHAR PRIMARY KEY, value_rule VARCHAR NOT NULL, scale DOUBLE);
+CREATE TABLE workload_workers (
+    indicator    VARCHAR NOT NULL,
+    site_id      VARCHAR NOT NULL,
+    period_type  VARCHAR NOT NULL,
+    period_start DATE    NOT NULL,
+    period_end   DATE    NOT NULL,
+    workers      INTEGER NOT NULL
+);
+
+CREATE TABLE indicator_values (
+    indicator  VARCHAR PRIMARY KEY,
+    value_rule VARCHAR NOT NULL,
+    scale      DOUBLE,
+    family     VARCHAR NOT NULL CHECK (family IN ('PERSON', 'WORKLOAD'))
+);
 INSERT INTO indicator_values VALUES
-    ('ACTIVE_ENROLMENTS',         'NUMERATOR', NULL),     -- value = numerator
-    ('REACH_30',                  'RATIO',     100),      -- %
-    ('MIN_DOSE_3',                'RATIO',     100),      -- %
-    ('DAYS_TO_FIRST_CONTACT',     'MEDIAN',    NULL),     -- median of member values
-    ('CONTACTS_PER_PERSON_MONTH', 'RATIO',     30.4375),  -- per person-month
-    ('DISENGAGED_60',             'RATIO',     100),      -- %
-    ('FOLLOW_UP_7',               'RATIO',     100),      -- %
-    ('FOLLOW_UP_30',              'RATIO',     100),      -- %
-    ('READMISSION_30',            'RATIO',     100),      -- %
-    ('RELAPSE_RATE',              'RATIO',     3043.75),  -- per 100 person-months
-    ('BED_DAYS',                  'RATIO',     30.4375),  -- per person-month
-    ('INVOLUNTARY_ADMISSIONS',    'RATIO',     3043.75);  -- per 100 person-months
+    ('ACTIVE_ENROLMENTS',         'NUMERATOR', NULL,    'PERSON'),    -- value = numerator
+    ('REACH_30',                  'RATIO',     100,     'PERSON'),    -- %
+    ('MIN_DOSE_3',                'RATIO',     100,     'PERSON'),    -- %
+    ('DAYS_TO_FIRST_CONTACT',     'MEDIAN',    NULL,    'PERSON'),    -- median of member values
+    ('CONTACTS_PER_PERSON_MONTH', 'RATIO',     30.4375, 'PERSON'),    -- per person-month
+    ('DISENGAGED_60',             'RATIO',     100,     'PERSON'),    -- %
+    ('FOLLOW_UP_7',               'RATIO',     100,     'PERSON'),    -- %
+    ('FOLLOW_UP_30',              'RATIO',     100,     'PERSON'),    -- %
+    ('READMISSION_30',            'RATIO',     100,     'PERSON'),    -- %
+    ('RELAPSE_RATE',              'RATIO',     3043.75, 'PERSON'),    -- per 100 person-months
+    ('BED_DAYS',                  'RATIO',     30.4375, 'PERSON'),    -- per person-month
+    ('INVOLUNTARY_ADMISSIONS',    'RATIO',     3043.75, 'PERSON'),    -- per 100 person-months
+    ('PSW_CASELOAD',              'RATIO',     1,       'WORKLOAD'),  -- persons per PSW FTE
+    ('PSW_DIRECT_HOURS',          'RATIO',     1,       'WORKLOAD'),  -- hours per PSW FTE-week
+    ('PSW_OVER_THRESHOLD',        'RATIO',     100,     'WORKLOAD'),  -- %
+    ('MHW_CONTACTS_PER_FTE',      'RATIO',     1,       'WORKLOAD'),  -- contacts per MHW FTE-week
+    ('HOME_VISIT_PSW_SHARE',      'RATIO',     100,     'WORKLOAD');  -- %

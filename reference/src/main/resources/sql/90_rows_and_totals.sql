@@ -11,6 +11,8 @@
 --     site row under it exists and is FINAL when every site row under it is
 --   * value = numerator / denominator x scale (NULL when the denominator is 0), or the
 --     numerator (ACTIVE_ENROLMENTS), or the median (DAYS_TO_FIRST_CONTACT)
+--   * workload indicators (family WORKLOAD) are per site only: no `*` rows; their rows carry
+--     `workers` (distinct workers who contributed, 0 when none), NULL for the other rows
 -- The oracle publishes exact values: suppressed = false. `revision` depends on arrival order
 -- and batching, which a recomputation from the final event set cannot see: it is always 0.
 -- =============================================================================================
@@ -29,6 +31,7 @@ SELECT indicator, '*' AS site_id, programme, arm, period_type, period_start, per
        sum(denominator) AS denominator,
        bool_and(is_final) AS is_final
 FROM existing_site_rows
+SEMI JOIN indicator_values AS v ON v.indicator = existing_site_rows.indicator AND v.family = 'PERSON'
 GROUP BY indicator, programme, arm, period_type, period_start, period_end;
 
 -- Medians of site rows, and of `*` rows over the members of the site rows that exist.
@@ -55,7 +58,8 @@ SELECT r.indicator, r.site_id, r.programme, r.arm, r.period_type, r.period_start
        END AS value,
        CASE WHEN r.is_final THEN 'FINAL' ELSE 'PROVISIONAL' END AS status,
        false AS suppressed,
-       0     AS revision
+       0     AS revision,
+       CASE WHEN v.family = 'WORKLOAD' THEN coalesce(w.workers, 0) END AS workers
 FROM (SELECT indicator, site_id, programme, arm, period_type, period_start, period_end,
              numerator, denominator, is_final
       FROM existing_site_rows
@@ -63,4 +67,7 @@ FROM (SELECT indicator, site_id, programme, arm, period_type, period_start, peri
       SELECT * FROM total_rows) AS r
 JOIN indicator_values AS v USING (indicator)
 LEFT JOIN row_medians AS med
-       USING (indicator, site_id, programme, arm, period_type, period_start, period_end);
+       USING (indicator, site_id, programme, arm, period_type, period_start, period_end)
+LEFT JOIN workload_workers AS w
+       ON w.indicator = r.indicator AND w.site_id = r.site_id AND w.period_type = r.period_type
+      AND w.period_start = r.period_start AND w.period_end = r.period_end;

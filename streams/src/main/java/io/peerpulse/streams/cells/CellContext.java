@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ public final class CellContext {
 
   /** Enrolments of the cell's base with at least one day in the period (days past the horizon included). */
   public List<EnrolmentFact> enrolments() {
-    return enrolments;
+    return Collections.unmodifiableList(enrolments);
   }
 
   /** INTERVENTION enrolments starting in the period (up to the horizon): the engagement cohorts. */
@@ -146,13 +147,7 @@ public final class CellContext {
 
   /** The status deadline: the period's end or the latest member window, whichever is later. */
   public LocalDate deadline(Stream<LocalDate> memberWindows) {
-    LocalDate latest = period().end();
-    for (LocalDate window : (Iterable<LocalDate>) memberWindows::iterator) {
-      if (window.isAfter(latest)) {
-        latest = window;
-      }
-    }
-    return latest;
+    return memberWindows.reduce(period().end(), (latest, window) -> window.isAfter(latest) ? window : latest);
   }
 
   /** The deadline of indicators whose window is the period itself (rates and counts). */

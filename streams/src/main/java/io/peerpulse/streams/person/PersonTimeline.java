@@ -3,6 +3,7 @@ package io.peerpulse.streams.person;
 import io.peerpulse.event.Contact;
 import io.peerpulse.event.ContactMode;
 import io.peerpulse.event.ContactOutcome;
+import io.peerpulse.event.Discharged;
 import io.peerpulse.event.WorkerRole;
 import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.model.SequencedEvent;
@@ -151,10 +152,10 @@ public final class PersonTimeline {
         continue;
       }
       LocalDate nextStayStart = i + 1 < merged.size() ? merged.get(i + 1).start() : null;
-      Dated<?> discharge = stay.lastDischarge();
+      Dated<Discharged> discharge = stay.lastDischarge();
       discharges.add(new IndexDischargeFact(
           personId,
-          PsychiatricStays.stayKey(discharge.siteId(), stay.lastDischarge().payload().getStayId()),
+          PsychiatricStays.stayKey(discharge.siteId(), discharge.payload().getStayId()),
           discharge.eventId(),
           attributed.get().base(),
           day,

@@ -32,6 +32,8 @@ class WorkedExampleTest {
     DomainHarness harness = DomainHarness.run(examples.resolve("worked_example.jsonl"), EngineConfig.DEFAULTS);
 
     Map<String, String[]> expected = expectedRows(examples.resolve("worked_example.exact.csv"));
+    // 1636 person-level rows (site and *): a guard that the comparison below compares something
+    assertThat(expected).hasSize(1636);
     Map<String, SiteRow> actual = new TreeMap<>();
     for (SiteRow row : harness.allRows()) {
       actual.put(key(row), row);

@@ -164,9 +164,8 @@ class StaysAndDischargesTest {
 
   @Test
   void anIndexDischargeGoesToTheActiveEnrolmentElseTheEarliestStartingOneToSevenDaysAfter() {
-    // discharge 03-10 with no active enrolment; enrolments start 03-17 (day 7) and... only one can start
-    // first: the one on 03-17 is the earliest in days 1..7. A discharge on 05-01 with the next
-    // enrolment starting 05-09 (day 8) is not an index discharge.
+    // discharge 03-10 with no active enrolment: the CONTROL enrolment starting 03-17 (day 7) takes it.
+    // A discharge on 05-01 whose next enrolment starts 05-09 (day 8) finds none: no index discharge.
     List<MemberFact> facts = PersonTimeline.facts(List.of(
         events.admitted("p", "2021-03-01", "s1"),
         events.discharged("p", "2021-03-10", "s1", ROUTINE),
