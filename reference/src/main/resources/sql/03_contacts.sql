@@ -8,13 +8,13 @@
 -- workload.
 --
 -- Produces
---   contact_persons      one row per (contact event, distinct person)
+--   contact_persons      one row per (contact event, distinct person), with its crisis flag
 --   psw_contact_persons  attended PSW contact-persons inside an enrolment, with that enrolment
 -- =============================================================================================
 
 CREATE TABLE contact_persons AS
 SELECT DISTINCT c.event_id AS contact_id, p.person_id, c.event_date AS contact_date,
-       c.site_id AS recorded_by_site, c.worker_role, c.mode, c.outcome
+       c.site_id AS recorded_by_site, c.worker_role, c.mode, c.outcome, coalesce(c.crisis, false) AS crisis
 FROM effective_events AS c,
      (SELECT unnest(c.person_ids) AS person_id) AS p
 WHERE c.type = 'CONTACT';

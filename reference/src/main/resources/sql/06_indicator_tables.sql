@@ -1,5 +1,5 @@
 -- =============================================================================================
--- 06  Tables the indicator files (1x_, 2x_, 3x_) write into
+-- 06  Tables the indicator files (1x_ .. 4x_) write into
 --
 -- site_rows: one row per site x programme x arm x period of an indicator, before row omission,
 --   `*` totals and status.
@@ -18,7 +18,8 @@
 --     per 100 person-months      x 3043.75
 --     per FTE / per FTE-week     x 1         (the denominator is already FTE or FTE-weeks)
 --   and its family: PERSON (per site x programme x arm, with `*` totals) or WORKLOAD (per site
---   only, programme = arm = "*", no `*` rows; published under the distinct-workers rule).
+--   only, programme = arm = "*", no `*` rows; published under the distinct-workers rule): the
+--   five workload indicators and the per-site PSW_SUPERVISED_14D.
 --   The publication step (95_publication.sql) reads this table too.
 -- workload_workers: for each workload row, the number of distinct workers who contributed
 --   ("Precise rules / Suppression": workers with counted contacts, or with fte > 0 on a
@@ -81,4 +82,9 @@ INSERT INTO indicator_values VALUES
     ('PSW_DIRECT_HOURS',          'RATIO',     1,       'WORKLOAD'),  -- hours per PSW FTE-week
     ('PSW_OVER_THRESHOLD',        'RATIO',     100,     'WORKLOAD'),  -- %
     ('MHW_CONTACTS_PER_FTE',      'RATIO',     1,       'WORKLOAD'),  -- contacts per MHW FTE-week
-    ('HOME_VISIT_PSW_SHARE',      'RATIO',     100,     'WORKLOAD');  -- %
+    ('HOME_VISIT_PSW_SHARE',      'RATIO',     100,     'WORKLOAD'),  -- %
+    ('PHASE1_CONTACT_RATE',       'RATIO',     30.4375, 'PERSON'),    -- per person-month
+    ('PHASE2_CONTACT_RATE',       'RATIO',     30.4375, 'PERSON'),    -- per person-month
+    ('PHASE3_CONTACT_RATE',       'RATIO',     30.4375, 'PERSON'),    -- per person-month
+    ('CRISIS_SAME_DAY',           'RATIO',     100,     'PERSON'),    -- %
+    ('PSW_SUPERVISED_14D',        'RATIO',     100,     'WORKLOAD');  -- % (per site, worker rule)

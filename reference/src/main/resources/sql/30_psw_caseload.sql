@@ -17,13 +17,18 @@ SELECT site_id, period_type, period_start, period_end, point_day
 FROM workload_periods
 WHERE period_type IN ('WEEK', 'ROLLING_28D');
 
+-- A contact on day d is in the window of P exactly when P = d + k for some k in 0..27 (an equi-join
+-- on point_day, rather than a range join).
 CREATE TABLE caseload_contacts AS
+WITH contact_point_days AS (
+    SELECT c.site_id, c.contact_id, c.worker_id, c.contact_date + k.offset_days AS point_day
+    FROM workload_contacts AS c
+    CROSS JOIN (SELECT CAST(unnest(range(0, 28)) AS INTEGER) AS offset_days) AS k
+    WHERE c.role = 'PSW'
+)
 SELECT w.site_id, w.period_type, w.period_start, w.period_end, c.contact_id, c.worker_id
-FROM caseload_windows AS w
-JOIN workload_contacts AS c
-  ON c.site_id = w.site_id
- AND c.contact_date BETWEEN w.point_day - 27 AND w.point_day
-WHERE c.role = 'PSW';
+FROM contact_point_days AS c
+JOIN caseload_windows AS w USING (site_id, point_day);
 
 INSERT INTO site_rows
 WITH persons AS (

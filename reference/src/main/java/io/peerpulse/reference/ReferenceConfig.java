@@ -1,15 +1,20 @@
 package io.peerpulse.reference;
 
+import java.util.Objects;
+
 /**
  * Settings of the reference computation, with the same meaning and defaults as the streaming
- * application's ({@code lateness.days}, {@code min.dose}, {@code threshold.hours}).
+ * application's ({@code lateness.days}, {@code min.dose}, {@code threshold.hours},
+ * {@code suppression.rule}).
  *
  * @param latenessDays   the site watermark is the site horizon minus this many days (default 35)
  * @param minDose        PSW contacts an enrolment needs for {@code MIN_DOSE_3} (default 3)
  * @param thresholdHours weekly direct hours per FTE above which a PSW is over threshold
- *                       (default 20; used by the workload indicators)
+ *                       (default 20; used by {@code PSW_OVER_THRESHOLD})
+ * @param publication    the publication step's settings (default: NHS rule, 7, 5, 3 workers);
+ *                       used by {@link ReferenceIndicators#computePublished}
  */
-public record ReferenceConfig(int latenessDays, int minDose, double thresholdHours) {
+public record ReferenceConfig(int latenessDays, int minDose, double thresholdHours, PublicationConfig publication) {
 
     public static final int DEFAULT_LATENESS_DAYS = 35;
     public static final int DEFAULT_MIN_DOSE = 3;
@@ -25,22 +30,33 @@ public record ReferenceConfig(int latenessDays, int minDose, double thresholdHou
         if (!(thresholdHours > 0) || Double.isInfinite(thresholdHours)) {
             throw new IllegalArgumentException("thresholdHours must be a positive number, was " + thresholdHours);
         }
+        Objects.requireNonNull(publication, "publication");
     }
 
-    /** The defaults of indicators.md: lateness 35 days, minimum dose 3, threshold 20 hours. */
+    /** The computation settings with the default publication settings. */
+    public ReferenceConfig(int latenessDays, int minDose, double thresholdHours) {
+        this(latenessDays, minDose, thresholdHours, PublicationConfig.defaults());
+    }
+
+    /** The defaults of indicators.md: lateness 35 days, minimum dose 3, threshold 20 hours, NHS rule. */
     public static ReferenceConfig defaults() {
-        return new ReferenceConfig(DEFAULT_LATENESS_DAYS, DEFAULT_MIN_DOSE, DEFAULT_THRESHOLD_HOURS);
+        return new ReferenceConfig(DEFAULT_LATENESS_DAYS, DEFAULT_MIN_DOSE, DEFAULT_THRESHOLD_HOURS,
+                PublicationConfig.defaults());
     }
 
     public ReferenceConfig withLatenessDays(int days) {
-        return new ReferenceConfig(days, minDose, thresholdHours);
+        return new ReferenceConfig(days, minDose, thresholdHours, publication);
     }
 
     public ReferenceConfig withMinDose(int dose) {
-        return new ReferenceConfig(latenessDays, dose, thresholdHours);
+        return new ReferenceConfig(latenessDays, dose, thresholdHours, publication);
     }
 
     public ReferenceConfig withThresholdHours(double hours) {
-        return new ReferenceConfig(latenessDays, minDose, hours);
+        return new ReferenceConfig(latenessDays, minDose, hours, publication);
+    }
+
+    public ReferenceConfig withPublication(PublicationConfig newPublication) {
+        return new ReferenceConfig(latenessDays, minDose, thresholdHours, newPublication);
     }
 }

@@ -26,12 +26,16 @@ import java.util.regex.Pattern;
  * <p>Input: one schema-valid canonical JSON event per line (events.md), in arrival order. The
  * event-level rules (FUTURE_EVENT, duplicates first-wins, VOIDs) are applied in SQL.
  *
- * <p>Output: exact values ({@code suppressed = false}). {@code revision} is always 0: it depends
- * on arrival order and batching, which a recomputation from the final event set cannot see.
+ * <p>Output: {@link #compute} gives exact values ({@code suppressed = false}), workload rows with
+ * their {@code workers} count; {@link #computePublished} gives the published table of
+ * {@code suppression.rule} ({@code sql/95_publication.sql}, the same step as
+ * {@link ReferencePublication#publish}). {@code revision} is always 0: it depends on arrival order
+ * and batching, which a recomputation from the final event set cannot see.
  */
 public final class ReferenceIndicators {
 
     private static final List<SqlScripts.Statement> STATEMENTS = SqlScripts.load();
+    private static final List<SqlScripts.Statement> PUBLICATION = SqlScripts.loadPublication();
 
     /**
      * Below this file size DuckDB's per-statement thread coordination costs more than it saves
@@ -44,14 +48,29 @@ public final class ReferenceIndicators {
     private ReferenceIndicators() {
     }
 
-    /** Computes every indicator row for the events in {@code eventsJsonl}, in CSV order. */
+    /**
+     * Computes every indicator row for the events in {@code eventsJsonl}, in CSV order: exact
+     * values, as {@code peerpulse compute --no-suppress} writes them.
+     */
     public static List<ReferenceRow> compute(Path eventsJsonl, ReferenceConfig config) {
+        return run(eventsJsonl, config, false);
+    }
+
+    /**
+     * Computes every indicator row and publishes it under {@code config.publication()}, in CSV
+     * order: as {@code peerpulse compute} writes them (same keys as {@link #compute}).
+     */
+    public static List<ReferenceRow> computePublished(Path eventsJsonl, ReferenceConfig config) {
+        return run(eventsJsonl, config, true);
+    }
+
+    private static List<ReferenceRow> run(Path eventsJsonl, ReferenceConfig config, boolean publish) {
         Objects.requireNonNull(config, "config");
         if (eventsJsonl == null || !Files.isRegularFile(eventsJsonl)) {
             throw new IllegalArgumentException("events file " + eventsJsonl + " does not exist or is not a file");
         }
         if (GLOB_CHARACTERS.matcher(eventsJsonl.toAbsolutePath().toString()).find()) {
-            return computeOnCopy(eventsJsonl, config);
+            return computeOnCopy(eventsJsonl, config, publish);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = connection.createStatement()) {
@@ -59,7 +78,15 @@ public final class ReferenceIndicators {
             for (SqlScripts.Statement sql : STATEMENTS) {
                 execute(statement, sql);
             }
-            return readRows(statement);
+            if (!publish) {
+                return readRows(statement, "indicator_rows");
+            }
+            statement.execute("CREATE VIEW exact_rows AS SELECT * FROM indicator_rows");
+            configurePublication(statement, config.publication());
+            for (SqlScripts.Statement sql : PUBLICATION) {
+                execute(statement, sql);
+            }
+            return readRows(statement, "published_rows");
         } catch (SQLException e) {
             throw new ReferenceComputationException("reference computation failed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -68,7 +95,7 @@ public final class ReferenceIndicators {
     }
 
     /** DuckDB's read_text takes a glob pattern, so a path with glob characters is read from a copy. */
-    private static List<ReferenceRow> computeOnCopy(Path eventsJsonl, ReferenceConfig config) {
+    private static List<ReferenceRow> computeOnCopy(Path eventsJsonl, ReferenceConfig config, boolean publish) {
         try {
             Path copy = Files.createTempFile("peerpulse-reference-", ".jsonl");
             if (GLOB_CHARACTERS.matcher(copy.toAbsolutePath().toString()).find()) {
@@ -78,7 +105,7 @@ public final class ReferenceIndicators {
             }
             try {
                 Files.copy(eventsJsonl, copy, StandardCopyOption.REPLACE_EXISTING);
-                return compute(copy, config);
+                return run(copy, config, publish);
             } finally {
                 Files.deleteIfExists(copy);
             }
@@ -100,7 +127,15 @@ public final class ReferenceIndicators {
                 + String.format(Locale.ROOT, "%s", config.thresholdHours()));
     }
 
-    private static void execute(Statement statement, SqlScripts.Statement sql) {
+    /** The publication step's settings as the SQL variables 95_publication.sql reads. */
+    static void configurePublication(Statement statement, PublicationConfig publication) throws SQLException {
+        statement.execute("SET VARIABLE suppression_rule = " + sqlString(publication.rule().configValue()));
+        statement.execute("SET VARIABLE suppression_threshold = " + publication.threshold());
+        statement.execute("SET VARIABLE rounding_base = " + publication.roundingBase());
+        statement.execute("SET VARIABLE min_workers = " + publication.minWorkers());
+    }
+
+    static void execute(Statement statement, SqlScripts.Statement sql) {
         try {
             statement.execute(sql.sql());
         } catch (SQLException e) {
@@ -110,16 +145,17 @@ public final class ReferenceIndicators {
     }
 
     /**
-     * Reads {@code indicator_rows}. Large inputs give millions of rows, and decoding strings
-     * through JDBC costs far more than the SQL, so the five key strings travel once per distinct
-     * cell key and each row carries a key number, epoch days and numbers.
+     * Reads {@code table} ({@code indicator_rows} or {@code published_rows}). Large inputs give
+     * millions of rows, and decoding strings through JDBC costs far more than the SQL, so the five
+     * key strings travel once per distinct cell key and each row carries a key number, epoch days
+     * and numbers.
      */
-    private static List<ReferenceRow> readRows(Statement statement) throws SQLException {
+    static List<ReferenceRow> readRows(Statement statement, String table) throws SQLException {
         statement.execute("""
                 CREATE TABLE output_keys AS
                 SELECT row_number() OVER (ORDER BY indicator, site_id, programme, arm, period_type) AS key_no,
                        indicator, site_id, programme, arm, period_type
-                FROM (SELECT DISTINCT indicator, site_id, programme, arm, period_type FROM indicator_rows)""");
+                FROM (SELECT DISTINCT indicator, site_id, programme, arm, period_type FROM %s)""".formatted(table));
         List<String[]> keys = new ArrayList<>();
         keys.add(null); // key_no starts at 1
         try (ResultSet rs = statement.executeQuery(
@@ -132,17 +168,18 @@ public final class ReferenceIndicators {
         try (ResultSet rs = statement.executeQuery("""
                 SELECT k.key_no,
                        r.period_start - DATE '1970-01-01', r.period_end - DATE '1970-01-01',
-                       r.numerator, r.denominator, r.value, r.status = 'FINAL', r.suppressed, r.revision
-                FROM indicator_rows AS r
+                       r.numerator, r.denominator, r.value, r.status = 'FINAL', r.suppressed, r.revision,
+                       r.workers
+                FROM %s AS r
                 JOIN output_keys AS k USING (indicator, site_id, programme, arm, period_type)
-                ORDER BY k.key_no, r.period_start, r.period_end""")) {
+                ORDER BY k.key_no, r.period_start, r.period_end""".formatted(table))) {
             while (rs.next()) {
                 String[] key = keys.get(rs.getInt(1));
                 rows.add(new ReferenceRow(key[0], key[1], key[2], key[3], key[4],
                         LocalDate.ofEpochDay(rs.getLong(2)), LocalDate.ofEpochDay(rs.getLong(3)),
                         nullableDouble(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6),
                         rs.getBoolean(7) ? ReferenceRow.FINAL : ReferenceRow.PROVISIONAL,
-                        rs.getBoolean(8), rs.getLong(9)));
+                        rs.getBoolean(8), rs.getLong(9), nullableInteger(rs, 10)));
             }
         }
         rows.sort(ReferenceRow.CSV_ORDER); // already in this order; the sort makes it independent of collation
@@ -154,7 +191,12 @@ public final class ReferenceIndicators {
         return rs.wasNull() ? null : value;
     }
 
-    private static String sqlString(String text) {
+    private static Integer nullableInteger(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static String sqlString(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

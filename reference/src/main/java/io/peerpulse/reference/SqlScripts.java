@@ -9,13 +9,17 @@ import java.util.List;
 
 /**
  * The reference's SQL, read from {@code sql/*.sql} on the class path in the order listed by
- * {@code sql/scripts.txt}. A statement ends with a {@code ;} at the end of a line (a trailing
+ * {@code sql/scripts.txt} (the exact computation) and {@code sql/publication.txt} (the
+ * publication step after it). A statement ends with a {@code ;} at the end of a line (a trailing
  * {@code --} comment after it is allowed); comment lines never end a statement.
  */
 final class SqlScripts {
 
     private static final String DIRECTORY = "/sql/";
-    private static final String MANIFEST = DIRECTORY + "scripts.txt";
+    private static final String MANIFEST = "scripts.txt";
+    private static final String PUBLICATION_MANIFEST = "publication.txt";
+    /** Creates indicator_values, which the publication step reads (and empty output tables). */
+    private static final String INDICATOR_TABLES = "06_indicator_tables.sql";
 
     /** One statement and where it comes from, for error messages. */
     record Statement(String script, int line, String sql) {
@@ -27,9 +31,26 @@ final class SqlScripts {
     private SqlScripts() {
     }
 
+    /** The exact computation: events_path and the settings in, indicator_rows out. */
     static List<Statement> load() {
+        return loadManifest(MANIFEST);
+    }
+
+    /** The publication step after {@link #load()}: exact_rows in, published_rows out. */
+    static List<Statement> loadPublication() {
+        return loadManifest(PUBLICATION_MANIFEST);
+    }
+
+    /** The publication step on its own connection: indicator_values first, then the step. */
+    static List<Statement> loadStandalonePublication() {
+        List<Statement> statements = new ArrayList<>(split(INDICATOR_TABLES, read(DIRECTORY + INDICATOR_TABLES)));
+        statements.addAll(loadPublication());
+        return List.copyOf(statements);
+    }
+
+    private static List<Statement> loadManifest(String manifest) {
         List<Statement> statements = new ArrayList<>();
-        for (String line : read(MANIFEST).split("\n")) {
+        for (String line : read(DIRECTORY + manifest).split("\n")) {
             String script = line.strip();
             if (!script.isEmpty() && !script.startsWith("#")) {
                 statements.addAll(split(script, read(DIRECTORY + script)));

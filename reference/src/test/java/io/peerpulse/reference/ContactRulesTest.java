@@ -36,7 +36,9 @@ class ContactRulesTest {
         assertNumbers(c.get("DAYS_TO_FIRST_CONTACT", "s1", "P", "INTERVENTION", "MONTH", "2021-03-01"), 2, null, 4);
 
         c.assertAbsent("CONTACTS_PER_PERSON_MONTH", "s1", "P", "INTERVENTION", "MONTH", "2021-02-01");
-        assertThat(c.rows()).as("s2 recorded a contact but enrols nobody").noneMatch(r -> r.siteId().equals("s2"));
+        assertThat(c.rows()).as("s2 recorded a contact but enrols nobody: only workload rows (its recording site)")
+                .noneMatch(r -> r.siteId().equals("s2") && !WorkloadRulesTest.WORKLOAD.contains(r.indicator()));
+        assertNumbers(c.get("PSW_DIRECT_HOURS", "s2", "*", "*", "MONTH", "2021-03-01"), 1, 0, null);
     }
 
     /* min_dose is configurable: with 2, both pA and pB reach it. */

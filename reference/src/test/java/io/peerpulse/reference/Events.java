@@ -38,6 +38,38 @@ final class Events {
                 + role + "\",\"mode\":\"" + mode + "\",\"duration_minutes\":60,\"outcome\":\"" + outcome + "\"}";
     }
 
+    /** A contact by {@code worker} with its role, mode, outcome and duration. */
+    static String contactBy(String id, String site, String date, String worker, String role, String mode,
+                            String outcome, int minutes, String... persons) {
+        String ids = Arrays.stream(persons).map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
+        return envelope(id, "CONTACT", site, date) + ",\"person_ids\":[" + ids + "],\"worker_id\":\"" + worker
+                + "\",\"worker_role\":\"" + role + "\",\"mode\":\"" + mode + "\",\"duration_minutes\":" + minutes
+                + ",\"outcome\":\"" + outcome + "\"}";
+    }
+
+    /** An attended contact by {@code worker}. */
+    static String attended(String id, String site, String date, String worker, String role, String mode, int minutes,
+                           String... persons) {
+        return contactBy(id, site, date, worker, role, mode, "ATTENDED", minutes, persons);
+    }
+
+    static String workerStatus(String id, String site, String date, String worker, String role, double fte,
+                               boolean active) {
+        return envelope(id, "WORKER_STATUS", site, date) + ",\"worker_id\":\"" + worker + "\",\"worker_role\":\""
+                + role + "\",\"fte\":" + fte + ",\"active\":" + active + "}";
+    }
+
+    /** The same contact marked {@code crisis = true}. */
+    static String crisis(String contact) {
+        return contact.substring(0, contact.length() - 1) + ",\"crisis\":true}";
+    }
+
+    /** A supervision session {@code worker} received. */
+    static String supervision(String id, String site, String date, String worker) {
+        return envelope(id, "SUPERVISION", site, date) + ",\"worker_id\":\"" + worker
+                + "\",\"mode\":\"INDIVIDUAL\",\"duration_minutes\":60}";
+    }
+
     static String admitted(String id, String site, String date, String person, String stay, String ward,
                            boolean involuntary) {
         return envelope(id, "ADMITTED", site, date) + ",\"person_id\":\"" + person + "\",\"stay_id\":\"" + stay

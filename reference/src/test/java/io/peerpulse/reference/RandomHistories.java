@@ -1,13 +1,14 @@
 package io.peerpulse.reference;
 
 import static io.peerpulse.reference.Events.admitted;
-import static io.peerpulse.reference.Events.contact;
+import static io.peerpulse.reference.Events.contactBy;
 import static io.peerpulse.reference.Events.discharged;
 import static io.peerpulse.reference.Events.enrolled;
 import static io.peerpulse.reference.Events.exited;
 import static io.peerpulse.reference.Events.horizon;
 import static io.peerpulse.reference.Events.pause;
 import static io.peerpulse.reference.Events.relapse;
+import static io.peerpulse.reference.Events.workerStatus;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** Small random histories (tens of events, two sites) for the reference's own property tests. */
+/**
+ * Small random histories (tens of events, two sites, a few workers with status changes) for the
+ * reference's own property tests.
+ */
 final class RandomHistories {
 
     private static final String[] SITES = {"s1", "s2"};
@@ -23,6 +27,9 @@ final class RandomHistories {
     private static final String[] MODES = {"IN_PERSON", "PHONE", "MESSAGE", "GROUP", "HOME_VISIT"};
     private static final String[] EXIT_REASONS = {"COMPLETED", "DROPPED_OUT", "DIED", "MOVED"};
     private static final String[] DISCHARGE_TYPES = {"ROUTINE", "AGAINST_ADVICE", "TRANSFER", "DIED"};
+    private static final String[] WORKERS = {"w1", "w2", "w3", "w4", "w5"};
+    private static final String[] ROLES = {"PSW", "MHW"};
+    private static final double[] FTES = {0.0, 0.2, 0.5, 0.8, 1.0, 1.5};
     private static final LocalDate START = LocalDate.of(2021, 1, 1);
 
     private final Random random;
@@ -42,6 +49,10 @@ final class RandomHistories {
         int persons = 2 + random.nextInt(6);
         for (int p = 0; p < persons; p++) {
             person("p" + p, persons, events);
+        }
+        for (int i = random.nextInt(12); i > 0; i--) {
+            events.add(workerStatus(id(), site(), day(random.nextInt(120)), WORKERS[random.nextInt(WORKERS.length)],
+                    random.nextInt(4) == 0 ? "MHW" : "PSW", FTES[random.nextInt(FTES.length)], random.nextInt(5) != 0));
         }
         if (random.nextBoolean()) {
             String from = day(random.nextInt(120));
@@ -73,9 +84,9 @@ final class RandomHistories {
             String[] group = random.nextInt(5) == 0
                     ? new String[] {person, "p" + random.nextInt(persons), person}
                     : new String[] {person};
-            events.add(contact(id(), site(), day(d0 - 5 + random.nextInt(100)), random.nextBoolean() ? "PSW" : "MHW",
-                    MODES[random.nextInt(MODES.length)], random.nextInt(5) == 0 ? "DID_NOT_ATTEND" : "ATTENDED",
-                    group));
+            events.add(contactBy(id(), site(), day(d0 - 5 + random.nextInt(100)), WORKERS[random.nextInt(WORKERS.length)],
+                    ROLES[random.nextInt(ROLES.length)], MODES[random.nextInt(MODES.length)],
+                    random.nextInt(5) == 0 ? "DID_NOT_ATTEND" : "ATTENDED", 15 * random.nextInt(49), group));
         }
         for (int i = random.nextInt(4); i > 0; i--) {
             String stay = id();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,12 +65,16 @@ class ReferencePropertiesTest {
         assertThat(compute(voidLast)).isEqualTo(expected);
     }
 
-    /* Every `*` row pools exactly the site rows under it; every row has a non-zero count. */
+    /*
+     * Every `*` row pools exactly the site rows under it (person-level indicators; workload has no
+     * `*` rows); every row has a non-zero count.
+     */
     @Property(tries = 15)
     void totalsAddUpTheSiteRowsAndEveryRowHasACount(@ForAll long seed) {
         List<ReferenceRow> rows = compute(RandomHistories.generate(seed));
 
-        Map<String, List<ReferenceRow>> siteRowsByTotalKey = rows.stream().filter(r -> !r.siteId().equals("*"))
+        Map<String, List<ReferenceRow>> siteRowsByTotalKey = rows.stream()
+                .filter(r -> !r.siteId().equals("*") && !WORKLOAD.contains(r.indicator()))
                 .collect(Collectors.groupingBy(ReferencePropertiesTest::totalKey));
         Map<String, ReferenceRow> totals = rows.stream().filter(r -> r.siteId().equals("*"))
                 .collect(Collectors.toMap(ReferencePropertiesTest::totalKey, r -> r));
@@ -85,6 +90,81 @@ class ReferencePropertiesTest {
         assertThat(rows).allSatisfy(r -> assertThat(nonZero(r.numerator()) || nonZero(r.denominator()))
                 .as("row %s has a count", r.key()).isTrue());
         assertThat(rows).isSortedAccordingTo(ReferenceRow.CSV_ORDER);
+    }
+
+    /* Workload rows: per site only, a worker count, no `*` row; person-level rows carry none. */
+    @Property(tries = 10)
+    void workloadRowsArePerSiteWithAWorkerCount(@ForAll long seed) {
+        List<ReferenceRow> rows = compute(RandomHistories.generate(seed));
+
+        assertThat(rows).filteredOn(r -> WORKLOAD.contains(r.indicator())).allSatisfy(r -> {
+            assertThat(r.siteId()).as(r.key()).isNotEqualTo("*");
+            assertThat(r.programme()).as(r.key()).isEqualTo("*");
+            assertThat(r.arm()).as(r.key()).isEqualTo("*");
+            assertThat(r.workers()).as(r.key()).isNotNull().isGreaterThanOrEqualTo(0);
+        });
+        assertThat(rows).filteredOn(r -> !WORKLOAD.contains(r.indicator()))
+                .allSatisfy(r -> assertThat(r.workers()).as(r.key()).isNull());
+    }
+
+    /*
+     * Publication under the NHS rule: the exact table's keys; person-level counts are never 1..7 and
+     * are multiples of 5; person-days and bed days are exact; a workload row is exact with >= 3
+     * workers and all empty otherwise; suppressed exactly when a field was emptied. Rule none = exact.
+     */
+    @Property(tries = 10)
+    void publicationKeepsTheKeysAndPublishesNoSmallCount(@ForAll long seed) {
+        List<ReferenceRow> exact = compute(RandomHistories.generate(seed));
+        List<ReferenceRow> published = ReferencePublication.publish(exact, PublicationConfig.defaults());
+
+        assertThat(ReferencePublication.publish(exact, PublicationConfig.none())).isEqualTo(exact);
+        assertThat(published).extracting(ReferenceRow::key).containsExactlyElementsOf(
+                exact.stream().map(ReferenceRow::key).toList());
+        for (int i = 0; i < exact.size(); i++) {
+            ReferenceRow e = exact.get(i);
+            ReferenceRow p = published.get(i);
+            assertThat(p.status()).isEqualTo(e.status());
+            assertThat(p.suppressed()).as(p.key()).isEqualTo(
+                    emptied(e.numerator(), p.numerator()) || emptied(e.denominator(), p.denominator())
+                            || emptied(e.value(), p.value()));
+            if (WORKLOAD.contains(e.indicator())) {
+                if (e.workers() >= 3) {
+                    assertThat(p).as(p.key()).isEqualTo(e);
+                } else {
+                    assertThat(List.of(p.numerator() == null, p.denominator() == null, p.value() == null))
+                            .as(p.key()).containsOnly(true);
+                }
+                continue;
+            }
+            if (COUNT_NUMERATOR.contains(e.indicator())) {
+                assertPublishedCount(p.numerator(), p.key());
+            } else {
+                assertThat(p.numerator()).as(p.key()).isEqualTo(e.numerator());
+            }
+            if (COUNT_DENOMINATOR.contains(e.indicator())) {
+                assertPublishedCount(p.denominator(), p.key());
+            } else {
+                assertThat(p.denominator()).as(p.key()).isEqualTo(e.denominator());
+            }
+        }
+    }
+
+    private static final Set<String> WORKLOAD = WorkloadRulesTest.WORKLOAD;
+    private static final Set<String> COUNT_NUMERATOR = Set.of("ACTIVE_ENROLMENTS", "REACH_30", "MIN_DOSE_3",
+            "DAYS_TO_FIRST_CONTACT", "CONTACTS_PER_PERSON_MONTH", "DISENGAGED_60", "FOLLOW_UP_7", "FOLLOW_UP_30",
+            "READMISSION_30", "RELAPSE_RATE", "INVOLUNTARY_ADMISSIONS");
+    private static final Set<String> COUNT_DENOMINATOR = Set.of("REACH_30", "MIN_DOSE_3", "DISENGAGED_60",
+            "FOLLOW_UP_7", "FOLLOW_UP_30", "READMISSION_30");
+
+    private static void assertPublishedCount(Double count, String key) {
+        if (count != null) {
+            assertThat(count % 5).as(key).isZero();
+            assertThat(count == 0 || count >= 10).as("%s: %s", key, count).isTrue();
+        }
+    }
+
+    private static boolean emptied(Double exact, Double published) {
+        return exact != null && published == null;
     }
 
     private static String totalKey(ReferenceRow r) {

@@ -30,7 +30,7 @@ public final class Topics {
     Serde<Event> eventSerde = avro(Event.class, registryConfig, false);
     this.events = new Topic<>(EVENTS, Serdes.String(), eventSerde);
     this.eventsDlq = new Topic<>(EVENTS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
-    this.eventsDlqAvro = new Topic<>(EVENTS_DLQ, Serdes.String(), eventSerde);
+    this.eventsDlqAvro = new Topic<>(EVENTS_DLQ, Serdes.String(), asOn(EVENTS, eventSerde));
     this.indicatorsInternal = new Topic<>(INDICATORS_INTERNAL,
         avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
   }
@@ -58,7 +58,9 @@ public final class Topics {
 
   /**
    * The dead-letter topic as the topology writes rejected Avro events: the event re-encoded in the
-   * Confluent wire format (the same Avro binary the producer wrote; the schema id is the reader's).
+   * Confluent wire format exactly as on the events topic (its subject, so no new subject is
+   * registered for the dead-letter topic and the bytes read back like an events-topic record). The
+   * Avro binary equals what the producer wrote; the schema id is the application's.
    */
   public Topic<String, Event> eventsDlqForEvents() {
     return eventsDlqAvro;
@@ -67,6 +69,13 @@ public final class Topics {
   /** Exact indicator values, restricted: key {@link IndicatorKey}, value {@link IndicatorValue}. */
   public Topic<IndicatorKey, IndicatorValue> indicatorsInternal() {
     return indicatorsInternal;
+  }
+
+  /** A serde that (de)serializes as if on {@code topic}, whatever topic it is used for. */
+  private static <T> Serde<T> asOn(String topic, Serde<T> serde) {
+    return Serdes.serdeFrom(
+        (ignored, value) -> serde.serializer().serialize(topic, value),
+        (ignored, bytes) -> serde.deserializer().deserialize(topic, bytes));
   }
 
   private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, Map<String, ?> config, boolean isKey) {

@@ -124,10 +124,12 @@ class IntakeAndVoidTest {
     byte[] badMagic = "not avro at all".getBytes();
     byte[] unknownId = {0, 0, 0, 0x27, 0x0F, 2, 4, 6};
     byte[] knownIdGarbage = knownSchemaIdWithGarbage();
-    pipeline.pipe(ENROL_A).pipeRaw(badMagic).pipeRaw(unknownId).pipeRaw(knownIdGarbage).pipe(CONTACT_1).flush();
+    pipeline.pipe(ENROL_A).pipeRaw(badMagic).pipeRaw(unknownId).pipeRaw(knownIdGarbage).pipeRaw(null)
+        .pipe(CONTACT_1).flush();
 
     assertThat(pipeline.deadLetters()).extracting(DeadLetter::reason)
-        .containsExactly("SCHEMA_VIOLATION", "UNKNOWN_SCHEMA_ID", "SCHEMA_VIOLATION");
+        .containsExactly("SCHEMA_VIOLATION", "UNKNOWN_SCHEMA_ID", "SCHEMA_VIOLATION", "SCHEMA_VIOLATION");
+    assertThat(pipeline.deadLetters().get(3).header(DeadLetters.MESSAGE)).contains("tombstone");
     DeadLetter unknown = pipeline.deadLetters().get(1);
     assertThat(unknown.value()).isEqualTo(unknownId);
     assertThat(unknown.header(DeadLetters.FIELD)).isEqualTo("value");

@@ -111,14 +111,30 @@ class AdversarialRecoveryTest {
 
   @Example
   void secondarySuppressionStopsTheSingleDifference() {
-    // Without the secondary suppression of b, a = total - b - c would be known to within the rounding
-    // of three terms; with it, a + b is all the attacker learns.
+    // Exactly one site suppressed. Without rounding (base 1) and without hiding b, a = 53 - 20 - 30 = 3
+    // exactly; secondary suppression hides b, and a + b = 23 is all the attacker learns.
+    SuppressionRule unrounded = new SuppressionRule(SuppressionRule.Mode.NHS, 7, 1, 3);
     Group group = new Group("ACTIVE_ENROLMENTS", List.of(row("*", 53, null), row("a", 3, null), row("b", 20, null),
         row("c", 30, null)));
-    List<PublishedRow> published = new CellGroupPublisher(RULE).publish("ACTIVE_ENROLMENTS", group.rows());
+    List<PublishedRow> published = new CellGroupPublisher(unrounded).publish("ACTIVE_ENROLMENTS", group.rows());
+    List<PublishedRow> bShown = new ArrayList<>(published);
+    bShown.set(2, new PublishedRow("b", 20.0, null, 20.0, false));
 
-    assertThat(published.get(2).numerator()).as("b is hidden").isNull();
-    assertThat(Attack.run("ACTIVE_ENROLMENTS", published, RULE).interval(1, 0).candidatesWithin(1, 7)).isEqualTo(7);
+    assertThat(published.get(2)).as("b is hidden").isEqualTo(new PublishedRow("b", null, null, null, true));
+    assertThat(Attack.run("ACTIVE_ENROLMENTS", published, unrounded).interval(1, 0).candidatesWithin(1, 7))
+        .isEqualTo(7);
+    assertThat(Attack.run("ACTIVE_ENROLMENTS", bShown, unrounded).interval(1, 0)).isEqualTo(new Interval(3, 3));
+  }
+
+  @Example
+  void withDefaultRoundingASingleDifferenceLeavesAtLeastTwoCandidates() {
+    // The smallest band two rounded terms leave is 9 values wide (±2 each): it always keeps two of 1…7.
+    Group group = new Group("ACTIVE_ENROLMENTS", List.of(row("*", 23, null), row("a", 3, null), row("b", 20, null)));
+    List<PublishedRow> published = new CellGroupPublisher(RULE).publish("ACTIVE_ENROLMENTS", group.rows());
+    List<PublishedRow> bShown = new ArrayList<>(published);
+    bShown.set(2, new PublishedRow("b", 20.0, null, 20.0, false));
+
+    assertThat(Attack.run("ACTIVE_ENROLMENTS", bShown, RULE).interval(1, 0)).isEqualTo(new Interval(1, 9));
   }
 
   // ---------------------------------------------------------------------------------------------
