@@ -37,7 +37,7 @@ class ContactRulesTest {
 
         c.assertAbsent("CONTACTS_PER_PERSON_MONTH", "s1", "P", "INTERVENTION", "MONTH", "2021-02-01");
         assertThat(c.rows()).as("s2 recorded a contact but enrols nobody: only workload rows (its recording site)")
-                .noneMatch(r -> r.siteId().equals("s2") && !WorkloadRulesTest.WORKLOAD.contains(r.indicator()));
+                .noneMatch(r -> r.siteId().equals("s2") && !WorkloadRulesTest.PER_SITE.contains(r.indicator()));
         assertNumbers(c.get("PSW_DIRECT_HOURS", "s2", "*", "*", "MONTH", "2021-03-01"), 1, 0, null);
     }
 

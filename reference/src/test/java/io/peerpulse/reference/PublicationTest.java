@@ -229,12 +229,13 @@ class PublicationTest {
     }
 
     @Test
-    void anIndicatorWithoutAPublicationRuleIsAnError() {
+    void anIndicatorWithoutAPublicationRuleIsAnErrorAndAnEmptyTableStaysEmpty() {
         List<ReferenceRow> exact = List.of(row("NOT_AN_INDICATOR", "s1", 1, 2, 50));
 
         assertThatThrownBy(() -> ReferencePublication.publish(exact, NHS))
                 .isInstanceOf(ReferenceComputationException.class)
                 .hasMessageContaining("NOT_AN_INDICATOR");
+        assertThat(ReferencePublication.publish(List.of(), NHS)).isEmpty();
     }
 
     /*
@@ -286,7 +287,7 @@ class PublicationTest {
         assertPublished(p.get("REACH_30,*,P,INTERVENTION,MONTH,2021-03-01,2021-03-31"), 10, 10, 100, false);
         assertPublished(p.get("REACH_30,s1,P,INTERVENTION,MONTH,2021-03-01,2021-03-31"), null, null, null, true);
         assertThat(p.values()).filteredOn(r -> r.workers() == null)
-                .allSatisfy(r -> assertThat(WorkloadRulesTest.WORKLOAD).doesNotContain(r.indicator()));
+                .allSatisfy(r -> assertThat(WorkloadRulesTest.PER_SITE).doesNotContain(r.indicator()));
     }
 
     // ---------------------------------------------------------------------------------------------

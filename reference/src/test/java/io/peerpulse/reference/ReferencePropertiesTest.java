@@ -74,7 +74,7 @@ class ReferencePropertiesTest {
         List<ReferenceRow> rows = compute(RandomHistories.generate(seed));
 
         Map<String, List<ReferenceRow>> siteRowsByTotalKey = rows.stream()
-                .filter(r -> !r.siteId().equals("*") && !WORKLOAD.contains(r.indicator()))
+                .filter(r -> !r.siteId().equals("*") && !PER_SITE.contains(r.indicator()))
                 .collect(Collectors.groupingBy(ReferencePropertiesTest::totalKey));
         Map<String, ReferenceRow> totals = rows.stream().filter(r -> r.siteId().equals("*"))
                 .collect(Collectors.toMap(ReferencePropertiesTest::totalKey, r -> r));
@@ -92,18 +92,18 @@ class ReferencePropertiesTest {
         assertThat(rows).isSortedAccordingTo(ReferenceRow.CSV_ORDER);
     }
 
-    /* Workload rows: per site only, a worker count, no `*` row; person-level rows carry none. */
+    /* Workload rows (and PSW_SUPERVISED_14D): per site only, a worker count, no `*` row; person-level rows carry none. */
     @Property(tries = 10)
     void workloadRowsArePerSiteWithAWorkerCount(@ForAll long seed) {
         List<ReferenceRow> rows = compute(RandomHistories.generate(seed));
 
-        assertThat(rows).filteredOn(r -> WORKLOAD.contains(r.indicator())).allSatisfy(r -> {
+        assertThat(rows).filteredOn(r -> PER_SITE.contains(r.indicator())).allSatisfy(r -> {
             assertThat(r.siteId()).as(r.key()).isNotEqualTo("*");
             assertThat(r.programme()).as(r.key()).isEqualTo("*");
             assertThat(r.arm()).as(r.key()).isEqualTo("*");
             assertThat(r.workers()).as(r.key()).isNotNull().isGreaterThanOrEqualTo(0);
         });
-        assertThat(rows).filteredOn(r -> !WORKLOAD.contains(r.indicator()))
+        assertThat(rows).filteredOn(r -> !PER_SITE.contains(r.indicator()))
                 .allSatisfy(r -> assertThat(r.workers()).as(r.key()).isNull());
     }
 
@@ -127,7 +127,7 @@ class ReferencePropertiesTest {
             assertThat(p.suppressed()).as(p.key()).isEqualTo(
                     emptied(e.numerator(), p.numerator()) || emptied(e.denominator(), p.denominator())
                             || emptied(e.value(), p.value()));
-            if (WORKLOAD.contains(e.indicator())) {
+            if (PER_SITE.contains(e.indicator())) {
                 if (e.workers() >= 3) {
                     assertThat(p).as(p.key()).isEqualTo(e);
                 } else {
@@ -149,12 +149,13 @@ class ReferencePropertiesTest {
         }
     }
 
-    private static final Set<String> WORKLOAD = WorkloadRulesTest.WORKLOAD;
+    private static final Set<String> PER_SITE = WorkloadRulesTest.PER_SITE;
     private static final Set<String> COUNT_NUMERATOR = Set.of("ACTIVE_ENROLMENTS", "REACH_30", "MIN_DOSE_3",
             "DAYS_TO_FIRST_CONTACT", "CONTACTS_PER_PERSON_MONTH", "DISENGAGED_60", "FOLLOW_UP_7", "FOLLOW_UP_30",
-            "READMISSION_30", "RELAPSE_RATE", "INVOLUNTARY_ADMISSIONS");
+            "READMISSION_30", "RELAPSE_RATE", "INVOLUNTARY_ADMISSIONS", "PHASE1_CONTACT_RATE", "PHASE2_CONTACT_RATE",
+            "PHASE3_CONTACT_RATE", "CRISIS_SAME_DAY");
     private static final Set<String> COUNT_DENOMINATOR = Set.of("REACH_30", "MIN_DOSE_3", "DISENGAGED_60",
-            "FOLLOW_UP_7", "FOLLOW_UP_30", "READMISSION_30");
+            "FOLLOW_UP_7", "FOLLOW_UP_30", "READMISSION_30", "CRISIS_SAME_DAY");
 
     private static void assertPublishedCount(Double count, String key) {
         if (count != null) {

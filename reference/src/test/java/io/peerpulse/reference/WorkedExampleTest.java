@@ -87,6 +87,8 @@ class WorkedExampleTest {
     }
 
     private static void assertMatches(List<ReferenceRow> allExpected, List<ReferenceRow> actual, String file) {
+        assertThat(allExpected).as("every indicator of %s is compared", file)
+                .allSatisfy(r -> assertThat(IMPLEMENTED).contains(r.indicator()));
         List<ReferenceRow> expected = allExpected.stream()
                 .filter(r -> IMPLEMENTED.contains(r.indicator()))
                 .toList();

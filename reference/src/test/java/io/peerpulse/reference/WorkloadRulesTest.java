@@ -5,6 +5,7 @@ import static io.peerpulse.reference.Computed.assertRow;
 import static io.peerpulse.reference.Events.attended;
 import static io.peerpulse.reference.Events.contactBy;
 import static io.peerpulse.reference.Events.horizon;
+import static io.peerpulse.reference.Events.pause;
 import static io.peerpulse.reference.Events.workerStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,10 @@ class WorkloadRulesTest {
 
     static final Set<String> WORKLOAD = Set.of("PSW_CASELOAD", "PSW_DIRECT_HOURS", "PSW_OVER_THRESHOLD",
             "MHW_CONTACTS_PER_FTE", "HOME_VISIT_PSW_SHARE");
+
+    /** Per-site indicators (programme = arm = *, no * rows, a worker count): workload and PSW_SUPERVISED_14D. */
+    static final Set<String> PER_SITE = Set.of("PSW_CASELOAD", "PSW_DIRECT_HOURS", "PSW_OVER_THRESHOLD",
+            "MHW_CONTACTS_PER_FTE", "HOME_VISIT_PSW_SHARE", "PSW_SUPERVISED_14D");
 
     @TempDir
     Path dir;
@@ -60,13 +65,14 @@ class WorkloadRulesTest {
                     assertThat(r.workers()).isNotNull();
                 });
         assertThat(c.rows()).as("person-level rows carry no worker count")
-                .filteredOn(r -> !WORKLOAD.contains(r.indicator()))
+                .filteredOn(r -> !PER_SITE.contains(r.indicator()))
                 .allSatisfy(r -> assertThat(r.workers()).isNull());
     }
 
     /*
      * PSWs from 03-01: w1 fte 1.0; w2 fte 0.8, inactive 03-03..03-05, active again from 03-06;
-     * w3 fte 1.0 active on 03-01 only; w4 active with fte 0. No contacts. Horizon 05-31.
+     * w3 fte 1.0 active on 03-01 only; w4 active with fte 0. No contacts. Horizon 05-31. A site pause
+     * 03-01..03-07 changes nothing: FTE counts on paused days.
      *   FTE-weeks WEEK 03-01: (7 x 1.0 + 4 x 0.8 + 1 x 1.0) / 7 = 11.2/7 = 1.6; WEEK 03-08: 12.6/7 = 1.8
      *   CASELOAD WEEK 03-01: 0 persons / FTE on 03-07 = 1.8 -> 0 (row exists)
      *   CASELOAD ROLLING_28D E=03-04: FTE 1.0 (w2 inactive, w3 inactive)
@@ -83,6 +89,7 @@ class WorkloadRulesTest {
                 workerStatus("c1", "s1", "2021-03-01", "w3", "PSW", 1.0, true),
                 workerStatus("c2", "s1", "2021-03-02", "w3", "PSW", 1.0, false),
                 workerStatus("d1", "s1", "2021-03-01", "w4", "PSW", 0.0, true),
+                pause("pz", "s1", "2021-03-01", "2021-03-07"),
                 horizon("s1", "2021-05-31"));
 
         ReferenceRow hours = c.get("PSW_DIRECT_HOURS", "s1", "*", "*", "WEEK", "2021-03-01");
