@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PeerPulse.Version.class,
     description = "Peer-support implementation indicators from service events, on Kafka Streams.",
-    subcommands = {ComputeCommand.class, VerifyCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ComputeCommand.class, VerifyCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class})
 public final class PeerPulse implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

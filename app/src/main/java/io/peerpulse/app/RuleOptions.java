@@ -3,7 +3,7 @@ package io.peerpulse.app;
 import io.peerpulse.streams.EngineConfig;
 import picocli.CommandLine.Option;
 
-/** The indicator rule settings shared by {@code compute} and {@code verify}. */
+/** The indicator rule settings shared by {@code compute}, {@code verify} and {@code run}. */
 final class RuleOptions {
 
   @Option(names = "--lateness-days", defaultValue = "35",

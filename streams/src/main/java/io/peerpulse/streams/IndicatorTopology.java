@@ -41,15 +41,14 @@ public final class IndicatorTopology {
   public static Topology build(TopologySettings settings) {
     StreamsBuilder builder = new StreamsBuilder(namingEnforced());
     Topics topics = Topics.of(settings.registryConfig());
-    int partitions = settings.repartitionPartitions();
 
     KStream<String, SequencedEvent> valid = IntakeStage.build(builder, topics);
-    KStream<String, EventChange> changes = DeduplicateStage.build(valid, topics, partitions);
+    KStream<String, EventChange> changes = DeduplicateStage.build(valid, topics, settings);
     RouteStage.Routed routed = RouteStage.build(changes);
-    KStream<String, SiteInput> memberChanges = PersonStage.build(routed.toPersons(), partitions);
+    KStream<String, SiteInput> memberChanges = PersonStage.build(routed.toPersons(), settings);
     KStream<String, SiteRow> siteRows = SiteCellsStage.build(memberChanges, routed.toSites(), settings);
-    RevisionStage.build(RevisionStage.SITE, siteRows, topics, settings.engine());
-    RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows, partitions), topics, settings.engine());
+    RevisionStage.build(RevisionStage.SITE, siteRows, topics, settings);
+    RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows, settings), topics, settings);
     return builder.build();
   }
 

@@ -79,7 +79,7 @@ public final class StreamsAppConfig {
         intValue(all, LATENESS_DAYS), intValue(all, MIN_DOSE), doubleValue(all, THRESHOLD_HOURS),
         intValue(all, DEFINITION_VERSION));
     return new TopologySettings(engine, serdeConfig(all), intValue(all, REPARTITION_PARTITIONS),
-        Duration.ofMillis(longValue(all, CELLS_FLUSH_INTERVAL_MS)), intValue(all, CELLS_FLUSH_MAX_CELLS));
+        Duration.ofMillis(longValue(all, CELLS_FLUSH_INTERVAL_MS)), intValue(all, CELLS_FLUSH_MAX_CELLS), true);
   }
 
   /** Kafka Streams properties of {@code given} over the defaults, PeerPulse-only keys left out. */

@@ -14,9 +14,11 @@ import java.util.Objects;
  *     everywhere so that member changes and site facts are co-partitioned
  * @param cellsFlushInterval wall-clock interval of the site-cells punctuation
  * @param cellsFlushMaxCells cells recomputed per punctuation at most (per task)
+ * @param changelogs whether stores are changelogged: always in an application; the offline compute
+ *     turns them off (no broker to restore from, and writing them is most of its cost)
  */
 public record TopologySettings(EngineConfig engine, Map<String, Object> registryConfig, int repartitionPartitions,
-    Duration cellsFlushInterval, int cellsFlushMaxCells) {
+    Duration cellsFlushInterval, int cellsFlushMaxCells, boolean changelogs) {
 
   public static final int DEFAULT_REPARTITION_PARTITIONS = 6;
   public static final Duration DEFAULT_CELLS_FLUSH_INTERVAL = Duration.ofMillis(1000);
@@ -35,11 +37,12 @@ public record TopologySettings(EngineConfig engine, Map<String, Object> registry
   /** Defaults with the given registry URL ({@code mock://scope} in tests). */
   public static TopologySettings defaults(String registryUrl) {
     return new TopologySettings(EngineConfig.DEFAULTS, Map.of("schema.registry.url", registryUrl),
-        DEFAULT_REPARTITION_PARTITIONS, DEFAULT_CELLS_FLUSH_INTERVAL, DEFAULT_CELLS_FLUSH_MAX_CELLS);
+        DEFAULT_REPARTITION_PARTITIONS, DEFAULT_CELLS_FLUSH_INTERVAL, DEFAULT_CELLS_FLUSH_MAX_CELLS, true);
   }
 
   public TopologySettings withEngine(EngineConfig changed) {
-    return new TopologySettings(changed, registryConfig, repartitionPartitions, cellsFlushInterval, cellsFlushMaxCells);
+    return new TopologySettings(changed, registryConfig, repartitionPartitions, cellsFlushInterval, cellsFlushMaxCells,
+        changelogs);
   }
 
   private static void require(boolean ok, String key, Object value, String expected) {

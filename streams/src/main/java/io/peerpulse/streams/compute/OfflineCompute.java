@@ -30,6 +30,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@value #KEPT_REJECTED_LINES} kept with their line number). At the end wall-clock time is advanced
  * until every cell is recomputed, and the indicator topic is read into the final table.
  *
+ * <p>The topology is the application's, built with store changelogs off: there is no broker to
+ * restore from, and TopologyTestDriver would otherwise capture every changelog record.
+ *
  * <p>Memory stays bounded for large files: the file is streamed line by line, state lives in
  * RocksDB under a temporary directory, and cells are flushed and output drained every
  * {@value #FLUSH_EVERY_EVENTS} events. Only the final table (one entry per indicator row) is held.
@@ -58,7 +61,7 @@ public final class OfflineCompute {
   public static Result compute(Path jsonl, EngineConfig engine) throws IOException {
     String scope = "offline-" + UUID.randomUUID();
     TopologySettings settings = new TopologySettings(engine, Map.of("schema.registry.url", "mock://" + scope),
-        1, Duration.ofSeconds(1), 100_000);
+        1, Duration.ofSeconds(1), 100_000, false);
     try (TopologyRunner runner = new TopologyRunner(settings,
         Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
         BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {

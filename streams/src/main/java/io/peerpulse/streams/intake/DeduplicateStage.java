@@ -1,6 +1,7 @@
 package io.peerpulse.streams.intake;
 
 import io.peerpulse.event.EventVoid;
+import io.peerpulse.streams.TopologySettings;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.serde.InternalSerdes;
 import io.peerpulse.streams.topics.Topics;
@@ -39,20 +40,22 @@ public final class DeduplicateStage {
 
   /**
    * @param valid valid events keyed by site
-   * @param partitions partition count of the stage's repartition topics
+   * @param settings the partition count of the stage's repartition topics, store logging
    * @return one change per accepted event (keyed by target id), plus retractions
    */
-  public static KStream<String, EventChange> build(KStream<String, SequencedEvent> valid, Topics topics, int partitions) {
+  public static KStream<String, EventChange> build(KStream<String, SequencedEvent> valid, Topics topics,
+      TopologySettings settings) {
+    int partitions = settings.repartitionPartitions();
     KStream<String, Screened> checked = valid
         .selectKey((site, event) -> event.event().getEventId(), Named.as("key-by-event-id"))
         .repartition(repartitioned(BY_EVENT_ID, partitions))
         .processValues(Suppliers.fixedKey(() -> new DeduplicateEvents(EVENT_STORE),
-            Suppliers.store(EVENT_STORE, InternalSerdes.SEQUENCED_EVENT)), Named.as("deduplicate-events"));
+            Suppliers.store(EVENT_STORE, InternalSerdes.SEQUENCED_EVENT, settings)), Named.as("deduplicate-events"));
     return DeadLetterBranch.split(checked, "dedupe", topics.eventsDlqForEvents())
         .selectKey((eventId, event) -> targetId(event), Named.as("key-by-target-id"))
         .repartition(repartitioned(BY_TARGET_ID, partitions))
         .processValues(Suppliers.fixedKey(() -> new ApplyVoids(VOID_STORE),
-            Suppliers.store(VOID_STORE, InternalSerdes.VOID_SLOT)), Named.as("apply-voids"));
+            Suppliers.store(VOID_STORE, InternalSerdes.VOID_SLOT, settings)), Named.as("apply-voids"));
   }
 
   /** The id a void or a target is matched on: a void's target, any other event's own id. */

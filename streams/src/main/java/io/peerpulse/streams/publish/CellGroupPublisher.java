@@ -24,11 +24,11 @@ import java.util.Set;
  *       number it needs is null; {@code ACTIVE_ENROLMENTS}' value is its published numerator;
  *       {@code DAYS_TO_FIRST_CONTACT}'s exact median is kept unless its count is suppressed. A row whose
  *       numbers publication left unchanged keeps its exact value bit for bit.</li>
- *   <li><b>Secondary suppression</b>, one pass: when the {@code *} row is published (at least one of
- *       its person counts survived step 1, so a total can be differenced) and exactly one site row was
- *       suppressed in step 1, the unsuppressed site row with the smallest exact denominator (the
- *       numerator when the indicator has no denominator; ties by {@code site_id}) also has its person
- *       counts and its value nulled.</li>
+ *   <li><b>Secondary suppression</b>, one pass: when the {@code *} row is published (it exists and
+ *       step 1 suppressed none of its fields) and exactly one site row was suppressed in step 1, the
+ *       unsuppressed site row with the smallest exact denominator (the numerator when the indicator has
+ *       no denominator; ties by {@code site_id}) also has its person counts and its value nulled; its
+ *       measures (person-days) stay.</li>
  * </ol>
  * Workload rows are not rounded; all their fields are nulled when fewer than {@code min.workers}
  * distinct workers contributed (a row without a worker count is nulled: publication fails closed).
@@ -135,15 +135,10 @@ public final class CellGroupPublisher {
         candidates.add(new Candidate(i, row.siteId(), size == null ? 0.0 : size));
       }
     }
-    if (total < 0 || suppressedSites != 1 || !anyCountPublished(fields, primary.get(total))) {
+    if (total < 0 || primary.get(total).suppressed() || suppressedSites != 1) {
       return -1;
     }
     return candidates.stream().min(SECONDARY_ORDER).map(Candidate::index).orElse(-1);
-  }
-
-  private static boolean anyCountPublished(IndicatorFields fields, PublishedRow row) {
-    return (IndicatorFields.isCount(fields.numerator()) && row.numerator() != null)
-        || (IndicatorFields.isCount(fields.denominator()) && row.denominator() != null);
   }
 
   private static PublishedRow withoutCounts(IndicatorFields fields, ExactRow row) {

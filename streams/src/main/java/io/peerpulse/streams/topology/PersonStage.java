@@ -1,5 +1,6 @@
 package io.peerpulse.streams.topology;
 
+import io.peerpulse.streams.TopologySettings;
 import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,15 +33,15 @@ public final class PersonStage {
   private PersonStage() {}
 
   /** @return member changes keyed by site_id (not yet repartitioned) */
-  public static KStream<String, SiteInput> build(KStream<String, EventChange> toPersons, int partitions) {
+  public static KStream<String, SiteInput> build(KStream<String, EventChange> toPersons, TopologySettings settings) {
     return toPersons
         .repartition(Repartitioned.<String, EventChange>as(BY_PERSON)
             .withKeySerde(Serdes.String())
             .withValueSerde(InternalSerdes.EVENT_CHANGE)
-            .withNumberOfPartitions(partitions))
+            .withNumberOfPartitions(settings.repartitionPartitions()))
         .process(Suppliers.keyed(ComputePersonFacts::new,
-                Suppliers.store(EVENTS_STORE, InternalSerdes.SEQUENCED_EVENTS),
-                Suppliers.store(FACTS_STORE, InternalSerdes.MEMBER_FACTS)),
+                Suppliers.store(EVENTS_STORE, InternalSerdes.SEQUENCED_EVENTS, settings),
+                Suppliers.store(FACTS_STORE, InternalSerdes.MEMBER_FACTS, settings)),
             Named.as(COMPUTE));
   }
 }

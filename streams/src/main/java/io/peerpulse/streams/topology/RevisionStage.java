@@ -2,7 +2,7 @@ package io.peerpulse.streams.topology;
 
 import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorValue;
-import io.peerpulse.streams.EngineConfig;
+import io.peerpulse.streams.TopologySettings;
 import io.peerpulse.streams.cells.SiteRow;
 import io.peerpulse.streams.serde.InternalSerdes;
 import io.peerpulse.streams.topics.Topic;
@@ -35,11 +35,11 @@ public final class RevisionStage {
    * @param kind {@link #SITE} or {@link #TOTAL}
    * @param rows rows keyed uniquely per row; null values when a row stops existing
    */
-  public static void build(String kind, KStream<String, SiteRow> rows, Topics topics, EngineConfig engine) {
+  public static void build(String kind, KStream<String, SiteRow> rows, Topics topics, TopologySettings settings) {
     Topic<IndicatorKey, IndicatorValue> out = topics.indicatorsInternal();
     String store = storeName(kind);
-    rows.process(Suppliers.keyed(() -> new ReviseIndicator(store, engine.definitionVersion()),
-                Suppliers.store(store, InternalSerdes.REVISION_STATE)),
+    rows.process(Suppliers.keyed(() -> new ReviseIndicator(store, settings.engine().definitionVersion()),
+                Suppliers.store(store, InternalSerdes.REVISION_STATE, settings)),
             Named.as("revise-" + kind + "-indicator"))
         .to(out.name(), out.produced("write-" + kind + "-indicators"));
   }

@@ -74,12 +74,12 @@ public final class SiteCellsStage {
         .merge(facts, Named.as("merge-site-inputs"))
         .process(Suppliers.keyed(
                 () -> new ComputeSiteCells(settings.engine(), settings.cellsFlushInterval(), settings.cellsFlushMaxCells()),
-                Suppliers.store(MEMBER_STORE, InternalSerdes.MEMBER_FACT),
-                Suppliers.store(CELL_INDEX_STORE, Serdes.String()),
-                Suppliers.store(SITE_FACTS_STORE, InternalSerdes.SITE_STATE),
-                Suppliers.store(DIRTY_CELL_STORE, InternalSerdes.CELL_KEY),
-                Suppliers.store(CELL_ROWS_STORE, InternalSerdes.SITE_ROWS),
-                Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY)),
+                Suppliers.store(MEMBER_STORE, InternalSerdes.MEMBER_FACT, settings),
+                Suppliers.store(CELL_INDEX_STORE, Serdes.String(), settings),
+                Suppliers.store(SITE_FACTS_STORE, InternalSerdes.SITE_STATE, settings),
+                Suppliers.store(DIRTY_CELL_STORE, InternalSerdes.CELL_KEY, settings),
+                Suppliers.store(CELL_ROWS_STORE, InternalSerdes.SITE_ROWS, settings),
+                Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY, settings)),
             Named.as(COMPUTE));
   }
 

@@ -1,5 +1,6 @@
 package io.peerpulse.streams.topology;
 
+import io.peerpulse.streams.TopologySettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,14 @@ public final class Suppliers {
 
   private Suppliers() {}
 
-  /** A persistent, changelogged key-value store with String keys. */
-  public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+  /**
+   * A persistent (RocksDB) key-value store with String keys, changelogged unless
+   * {@code settings.changelogs()} is false (the offline compute, which has no broker to restore from).
+   */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde, TopologySettings settings) {
+    StoreBuilder<KeyValueStore<String, V>> builder =
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    return settings.changelogs() ? builder : builder.withLoggingDisabled();
   }
 
   public static <K, V, O> FixedKeyProcessorSupplier<K, V, O> fixedKey(

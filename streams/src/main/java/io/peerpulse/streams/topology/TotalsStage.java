@@ -1,5 +1,6 @@
 package io.peerpulse.streams.topology;
 
+import io.peerpulse.streams.TopologySettings;
 import io.peerpulse.streams.cells.SiteRow;
 import io.peerpulse.streams.cells.Totals;
 import io.peerpulse.streams.serde.InternalSerdes;
@@ -32,16 +33,16 @@ public final class TotalsStage {
   private TotalsStage() {}
 
   /** @return {@code *} rows keyed by {@link CellKeys#totalGroup}; null when a total stops existing */
-  public static KStream<String, SiteRow> build(KStream<String, SiteRow> siteRows, int partitions) {
+  public static KStream<String, SiteRow> build(KStream<String, SiteRow> siteRows, TopologySettings settings) {
     return siteRows
         .map((rowKey, row) -> KeyValue.pair(totalGroupOf(rowKey), new SiteRowUpdate(siteOf(rowKey), row)),
             Named.as("key-by-total"))
         .repartition(Repartitioned.<String, SiteRowUpdate>as(BY_TOTAL)
             .withKeySerde(Serdes.String())
             .withValueSerde(InternalSerdes.SITE_ROW_UPDATE)
-            .withNumberOfPartitions(partitions))
+            .withNumberOfPartitions(settings.repartitionPartitions()))
         .processValues(Suppliers.fixedKey(PoolSiteRows::new,
-            Suppliers.store(TOTAL_ROWS_STORE, InternalSerdes.SITE_ROW_SET)), Named.as("pool-site-rows"));
+            Suppliers.store(TOTAL_ROWS_STORE, InternalSerdes.SITE_ROW_SET, settings)), Named.as("pool-site-rows"));
   }
 
   private static String totalGroupOf(String siteRowKey) {

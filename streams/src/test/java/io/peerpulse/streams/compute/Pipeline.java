@@ -36,7 +36,7 @@ public final class Pipeline implements AutoCloseable {
 
   public Pipeline(EngineConfig engine) {
     TopologySettings settings = new TopologySettings(engine, Map.of("schema.registry.url", "mock://" + scope),
-        TopologySettings.DEFAULT_REPARTITION_PARTITIONS, Duration.ofSeconds(1), TopologySettings.DEFAULT_CELLS_FLUSH_MAX_CELLS);
+        TopologySettings.DEFAULT_REPARTITION_PARTITIONS, Duration.ofSeconds(1), TopologySettings.DEFAULT_CELLS_FLUSH_MAX_CELLS, true);
     // At-least-once: TopologyTestDriver's mock producer drops the records Kafka Streams' dead-letter
     // queue sends outside a commit under exactly-once (a broker keeps them in the transaction).
     this.runner = new TopologyRunner(settings, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));

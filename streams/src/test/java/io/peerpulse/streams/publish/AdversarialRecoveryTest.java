@@ -2,18 +2,15 @@ package io.peerpulse.streams.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerpulse.streams.cells.Indicator.Scale;
 import io.peerpulse.streams.publish.IndicatorFields.Field;
+import io.peerpulse.streams.publish.RandomGroups.Group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Example;
 import net.jqwik.api.statistics.Statistics;
 
@@ -54,11 +51,6 @@ class AdversarialRecoveryTest {
   private static final SuppressionRule RULE = SuppressionRule.NHS;
   private static final long INFINITY = 1L << 40;
   private static final double DAYS_PER_MONTH = 30.4375;
-  private static final List<String> INDICATORS = List.of("REACH_30", "FOLLOW_UP_30", "CRISIS_SAME_DAY",
-      "CONTACTS_PER_PERSON_MONTH", "INVOLUNTARY_ADMISSIONS", "ACTIVE_ENROLMENTS", "DAYS_TO_FIRST_CONTACT");
-
-  /** A group of exact rows: site rows and their {@code *} total. */
-  record Group(String indicator, List<ExactRow> rows) {}
 
   @Property(tries = 1000)
   void noSuppressedSiteCountIsRecovered(@ForAll("groups") Group group) {
@@ -137,70 +129,9 @@ class AdversarialRecoveryTest {
     assertThat(Attack.run("ACTIVE_ENROLMENTS", bShown, RULE).interval(1, 0)).isEqualTo(new Interval(1, 9));
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Generators
-
   @Provide
   Arbitrary<Group> groups() {
-    Arbitrary<Integer> count = Arbitraries.frequencyOf(
-        Tuple.of(5, Arbitraries.integers().between(1, 7)),
-        Tuple.of(2, Arbitraries.just(0)),
-        Tuple.of(3, Arbitraries.integers().between(8, 30)),
-        Tuple.of(2, Arbitraries.integers().between(31, 2000)));
-    Arbitrary<Integer> personDays = Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(0)),
-        Tuple.of(4, Arbitraries.integers().between(1, 60)),
-        Tuple.of(4, Arbitraries.integers().between(61, 20_000)));
-    Arbitrary<SiteSpec> site = Combinators.combine(count, count, personDays, Arbitraries.integers().between(0, 90))
-        .as(SiteSpec::new);
-    return Arbitraries.of(INDICATORS).flatMap(indicator -> site.list().ofMinSize(1).ofMaxSize(7)
-            .map(sites -> group(indicator, sites)))
-        .filter(group -> group.rows().size() > 1);
-  }
-
-  /** Raw random numbers of one site, shaped into a row by {@link #group}. */
-  record SiteSpec(int a, int b, int personDays, int medianDays) {}
-
-  private static Group group(String indicator, List<SiteSpec> sites) {
-    IndicatorFields fields = IndicatorFields.of(indicator);
-    List<ExactRow> rows = new ArrayList<>();
-    double numerators = 0;
-    double denominators = 0;
-    for (int i = 0; i < sites.size(); i++) {
-      SiteSpec s = sites.get(i);
-      double numerator;
-      Double denominator;
-      if (fields.denominator() == Field.PERSON_COUNT) {
-        numerator = Math.min(s.a(), s.b());
-        denominator = (double) Math.max(s.a(), s.b());
-      } else if (fields.denominator() == Field.MEASURE) {
-        numerator = s.a();
-        denominator = (double) s.personDays();
-      } else {
-        numerator = s.a();
-        denominator = null;
-      }
-      if (numerator == 0 && (denominator == null || denominator == 0)) {
-        continue; // such a row does not exist
-      }
-      numerators += numerator;
-      denominators += denominator == null ? 0 : denominator;
-      Double value = fields.scale() == Scale.MEDIAN
-          ? Double.valueOf(s.medianDays()) : value(fields.scale(), numerator, denominator);
-      rows.add(ExactRow.of("s" + (i + 1), numerator, denominator, value));
-    }
-    if (rows.isEmpty()) {
-      return new Group(indicator, rows);
-    }
-    Double totalDenominator = fields.denominator() == Field.ABSENT ? null : denominators;
-    Double totalValue = fields.scale() == Scale.MEDIAN
-        ? Double.valueOf(30) : value(fields.scale(), numerators, totalDenominator);
-    rows.add(0, ExactRow.of("*", numerators, totalDenominator, totalValue));
-    return new Group(indicator, rows);
-  }
-
-  private static Double value(Scale scale, double numerator, Double denominator) {
-    return scale.value(numerator, denominator);
+    return RandomGroups.personLevel().filter(group -> group.rows().size() > 1);
   }
 
   private static ExactRow row(String site, double numerator, Integer denominator) {

@@ -158,12 +158,12 @@ class CellGroupPublisherTest {
     }
 
     @Test
-    void aTotalWithOnlyItsDenominatorPublishedIsPublished() {
-      // the total's numerator (3) is suppressed but its denominator 70 can be differenced
+    void aPartlySuppressedTotalIsNotPublished() {
+      // the total's numerator 3 is suppressed: the total is not published, b keeps its 0 / 30
       Map<String, PublishedRow> out = publish("REACH_30", row("*", 3, 70), row("a", 3, 40), row("b", 0, 30));
 
       assertThat(out.get("*")).isEqualTo(new PublishedRow("*", null, 70.0, null, true));
-      assertThat(out.get("b")).isEqualTo(new PublishedRow("b", null, null, null, true));
+      assertThat(out.get("b")).isEqualTo(new PublishedRow("b", 0.0, 30.0, 0.0, false));
     }
 
     @Test

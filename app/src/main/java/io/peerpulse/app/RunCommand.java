@@ -1,0 +1,181 @@
+package io.peerpulse.app;
+
+import io.peerpulse.streams.IndicatorApplication;
+import io.peerpulse.streams.StreamsAppConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code peerpulse run}: the streams application against an existing cluster, until SIGTERM or
+ * Ctrl-C. Configuration: {@link StreamsAppConfig#defaults()} &lt; {@code --config} file &lt;
+ * {@code PEERPULSE_FOO_BAR} environment variables &lt; flags ({@link ConfigLayers}); every Kafka
+ * Streams, producer, consumer and serde key passes through. Invalid values stop it before it
+ * connects, naming the key and where the value came from.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the indicator streams application against an existing Kafka cluster and schema registry until",
+      "SIGTERM or Ctrl-C, then closes it cleanly (state is committed and kept in --state-dir).",
+      "Settings: defaults < --config file < environment variables PEERPULSE_FOO_BAR (for key foo.bar) < flags.",
+      "Any Kafka Streams, producer or consumer key (num.stream.threads, num.standby.replicas, replication.factor,",
+      "producer.compression.type, ...) and the PeerPulse keys (lateness.days, min.dose, threshold.hours,",
+      "cells.flush.interval.ms, repartition.partitions, ...) may be given. The topics must exist.",
+      "Exit code 0 after a signal, 1 when the application stopped on its own (an error), 2 on bad configuration."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Java properties file with any configuration key.")
+  Path configFile;
+
+  @Option(names = "--bootstrap-servers", description = "Kafka brokers (key bootstrap.servers; default localhost:9092).")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", description = "Schema registry URL (key schema.registry.url; default http://localhost:8081).")
+  String schemaRegistryUrl;
+
+  @Option(names = "--state-dir", description = "Local state directory (key state.dir; default Kafka Streams' own).")
+  String stateDir;
+
+  @Option(names = "--application-id", description = "Kafka Streams application id (key application.id; default peerpulse-indicators).")
+  String applicationId;
+
+  @Mixin RuleOptions rules;
+
+  private final Map<String, String> environment;
+
+  RunCommand() {
+    this(System.getenv());
+  }
+
+  /** With the given environment instead of the process's (tests). */
+  RunCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigLayers config;
+    try {
+      config = configuration();
+    } catch (InvalidConfigurationException e) {
+      err.println("run: " + e.getMessage());
+      return 2;
+    }
+    try {
+      IndicatorApplication.validate(config.values());
+    } catch (IllegalArgumentException e) {
+      err.println("run: " + withSource(e.getMessage(), config));
+      return 2;
+    }
+    try (IndicatorApplication application = new IndicatorApplication(config.values())) {
+      Thread shutdown = new Thread(application::close, "peerpulse-run-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdown);
+      application.start();
+      StreamsConfig effective = new StreamsConfig(StreamsAppConfig.streamsProperties(config.values()));
+      out.printf("Streams application %s running against %s (registry %s, state in %s); Ctrl-C stops it%n",
+          application.applicationId(), config.values().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+          config.values().get(StreamsAppConfig.SCHEMA_REGISTRY_URL), effective.getString(StreamsConfig.STATE_DIR_CONFIG));
+      out.flush();
+      KafkaStreams.State end = awaitStop(application);
+      removeHook(shutdown);
+      if (end == KafkaStreams.State.ERROR) {
+        err.println("run: the streams application stopped with an error (see the log above)");
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  /** The layered configuration of this invocation. */
+  ConfigLayers configuration() {
+    ConfigLayers layers = new ConfigLayers().defaults(StreamsAppConfig.defaults());
+    if (configFile != null) {
+      if (!Files.isReadable(configFile)) {
+        throw new InvalidConfigurationException("--config " + configFile + ": no such readable file");
+      }
+      try {
+        layers.file(configFile);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new InvalidConfigurationException("--config " + configFile + ": cannot be read as a properties file: "
+            + e.getMessage());
+      }
+    }
+    layers.environment(environment);
+    ParseResult given = spec.commandLine().getParseResult();
+    layers.flag(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, "--bootstrap-servers")
+        .flag(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl, "--schema-registry-url")
+        .flag(StreamsConfig.STATE_DIR_CONFIG, stateDir, "--state-dir")
+        .flag(StreamsConfig.APPLICATION_ID_CONFIG, applicationId, "--application-id")
+        // The rule options have defaults; only a flag actually given overrides the file and environment.
+        .flag(StreamsAppConfig.LATENESS_DAYS, matched(given, "--lateness-days") ? rules.latenessDays : null, "--lateness-days")
+        .flag(StreamsAppConfig.MIN_DOSE, matched(given, "--min-dose") ? rules.minDose : null, "--min-dose")
+        .flag(StreamsAppConfig.THRESHOLD_HOURS, matched(given, "--threshold-hours") ? rules.thresholdHours : null,
+            "--threshold-hours");
+    return layers;
+  }
+
+  /**
+   * Adds where the offending value came from to a validation message, which starts with the key
+   * ({@code "lateness.days: expected ..."}) or, from Kafka, names it
+   * ({@code "Invalid value x for configuration commit.interval.ms: ..."}).
+   */
+  static String withSource(String message, ConfigLayers config) {
+    if (message == null) {
+      return message;
+    }
+    for (String key : config.values().keySet()) {
+      if (message.startsWith(key + ":") || message.contains("configuration " + key + ":")) {
+        return message + " (" + key + " from " + config.sourceOf(key) + ")";
+      }
+    }
+    return message;
+  }
+
+  private static boolean matched(ParseResult result, String option) {
+    return result != null && result.hasMatchedOption(option);
+  }
+
+  private static KafkaStreams.State awaitStop(IndicatorApplication application) throws InterruptedException {
+    try {
+      return application.stopped().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for the streams application to stop", e);
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down (a signal): the hook is closing the application.
+    }
+  }
+
+  /** A configuration that cannot be assembled (unreadable file); the message says what to fix. */
+  static final class InvalidConfigurationException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidConfigurationException(String message) {
+      super(message);
+    }
+  }
+}

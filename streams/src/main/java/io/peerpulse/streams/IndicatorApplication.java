@@ -1,0 +1,174 @@
+package io.peerpulse.streams;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live streams application: {@link IndicatorTopology} in a {@link KafkaStreams} client
+ * configured by {@link StreamsAppConfig} (exactly-once v2, application id
+ * {@code peerpulse-indicators} and the other defaults there; every Kafka Streams, producer, consumer
+ * and admin key of the given map is passed through, so {@code state.dir},
+ * {@code num.standby.replicas}, {@code replication.factor}, {@code producer.*} ... work as
+ * documented by Kafka).
+ *
+ * <pre>{@code
+ * try (IndicatorApplication app = new IndicatorApplication(Map.of(
+ *     "bootstrap.servers", "kafka:9092", "schema.registry.url", "http://registry:8081",
+ *     "state.dir", "/var/lib/peerpulse"))) {
+ *   app.start();
+ *   app.awaitRunning(Duration.ofMinutes(2));
+ *   ...
+ * } // close(DEFAULT_CLOSE_TIMEOUT): commits, flushes and checkpoints local state
+ * }</pre>
+ *
+ * <p>A stream thread that dies of a transient error (broker unreachable, timeouts, fencing after a
+ * rebalance) is replaced; anything else shuts this client down, as does a storm of transient errors
+ * ({@link IndicatorExceptionHandler}). {@link #stopped()} completes when the client reaches
+ * {@code NOT_RUNNING} or {@code ERROR}, whoever caused it.
+ */
+public final class IndicatorApplication implements AutoCloseable {
+
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(IndicatorApplication.class);
+
+  private final String applicationId;
+  private final Topology topology;
+  private final KafkaStreams streams;
+  private final IndicatorExceptionHandler exceptionHandler = new IndicatorExceptionHandler();
+  private final CompletableFuture<State> stopped = new CompletableFuture<>();
+  private final Object stateChange = new Object();
+
+  /**
+   * Builds the topology and the Kafka Streams client; nothing connects before {@link #start()}.
+   *
+   * @param config one flat map of PeerPulse, serde and Kafka keys over {@link StreamsAppConfig#defaults()}
+   * @throws IllegalArgumentException when a value is invalid, naming the key
+   */
+  public IndicatorApplication(Map<String, ?> config) {
+    Properties props = streamsProperties(config);
+    this.applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    this.topology = IndicatorTopology.build(StreamsAppConfig.topologySettings(config));
+    this.streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(exceptionHandler);
+    streams.setStateListener(this::onStateChange);
+  }
+
+  /**
+   * Checks a configuration as the constructor would, without creating any client.
+   *
+   * @throws IllegalArgumentException naming the first invalid key, its value and what was expected
+   */
+  public static void validate(Map<String, ?> config) {
+    StreamsAppConfig.topologySettings(config);
+    new StreamsConfig(streamsProperties(config));
+  }
+
+  private static Properties streamsProperties(Map<String, ?> config) {
+    Objects.requireNonNull(config, "config");
+    Properties props = StreamsAppConfig.streamsProperties(config);
+    try {
+      new StreamsConfig(props);
+    } catch (ConfigException e) {
+      // Kafka's message names the key and the value: "Invalid value x for configuration y: ..."
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return props;
+  }
+
+  /** Starts processing: joins the consumer group, restores local state, then runs. */
+  public void start() {
+    LOG.info("Starting streams application {}", applicationId);
+    streams.start();
+  }
+
+  /**
+   * Waits until the client is {@code RUNNING} (every assigned task restored and processing).
+   *
+   * @return true when running, false when {@code timeout} passed first
+   * @throws IllegalStateException when the client stopped (see {@link #stopped()}) instead
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (stateChange) {
+      while (true) {
+        State state = streams.state();
+        if (state == State.RUNNING) {
+          return true;
+        }
+        if (!state.isRunningOrRebalancing() && state != State.CREATED) {
+          throw new IllegalStateException("streams application " + applicationId + " is " + state + ", not running");
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(stateChange, left);
+      }
+    }
+  }
+
+  public State state() {
+    return streams.state();
+  }
+
+  /** Completes with {@code NOT_RUNNING} or {@code ERROR} when the client stops for whatever reason. */
+  public CompletableFuture<State> stopped() {
+    return stopped;
+  }
+
+  /** Stream threads replaced after transient errors since start. */
+  public int threadsReplaced() {
+    return exceptionHandler.replaced();
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  /** The client itself, for interactive queries and metrics; do not start or close it directly. */
+  public KafkaStreams kafkaStreams() {
+    return streams;
+  }
+
+  /**
+   * Stops processing, waiting at most {@code timeout} ({@link Duration#ZERO}: signal and return at
+   * once; the shutdown continues in the background). Local state is kept, never cleaned up.
+   *
+   * @return true when the client stopped within the timeout
+   */
+  public boolean close(Duration timeout) {
+    LOG.info("Closing streams application {} (waiting at most {})", applicationId, timeout);
+    return streams.close(timeout);
+  }
+
+  @Override
+  public void close() {
+    close(DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  private void onStateChange(State newState, State oldState) {
+    LOG.info("Streams application {}: {} -> {}", applicationId, oldState, newState);
+    synchronized (stateChange) {
+      stateChange.notifyAll();
+    }
+    if (newState == State.NOT_RUNNING || newState == State.ERROR) {
+      stopped.complete(newState);
+    }
+  }
+}
