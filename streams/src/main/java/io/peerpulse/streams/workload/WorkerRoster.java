@@ -26,7 +26,7 @@ public final class WorkerRoster {
 
   public static final WorkerRoster EMPTY = new WorkerRoster(Map.of());
 
-  private static final BigDecimal DAYS_PER_WEEK = BigDecimal.valueOf(7);
+  private static final double DAYS_PER_WEEK = 7;
 
   /** The standing status of each worker on each date they have one, by worker id. */
   private final Map<String, NavigableMap<LocalDate, WorkerStatusChange>> byWorker;
@@ -113,7 +113,7 @@ public final class WorkerRoster {
    * by 7 (the reference's {@code CAST(sum(fte) AS DOUBLE) / 7}).
    */
   public double fteWeeks(Role role, DateRange days) {
-    return fteDays(role, days).doubleValue() / DAYS_PER_WEEK.doubleValue();
+    return fteDays(role, days).doubleValue() / DAYS_PER_WEEK;
   }
 
   /** Workers active as {@code role} with fte > 0 on at least one day of {@code days}. */
