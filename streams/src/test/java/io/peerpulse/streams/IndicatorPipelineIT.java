@@ -133,8 +133,12 @@ class IndicatorPipelineIT {
     Path jsonl = dir.resolve("events.jsonl");
     Files.write(jsonl, history);
     Map<String, ReferenceRow> expected = referenceTable(jsonl);
-    long conflicts = history.stream().filter(line -> line.contains("conflicting-resend")).count();
-    LOG.info("{} events ({} conflicting re-sends), {} reference rows", history.size(), conflicts, expected.size());
+    Map<String, Integer> features = PipelineHistory.features(history);
+    assertThat(features).as("what the history exercises").containsOnlyKeys("voids before their target",
+        "voids after their target", "identical re-sends", "conflicting re-sends", "late events", "group contacts",
+        "stay events at another site");
+    long conflicts = features.get("conflicting re-sends");
+    LOG.info("{} events, {}; {} reference rows", history.size(), features, expected.size());
 
     try (Admin admin = cluster.admin()) {
       assertThat(TopicAdmin.ensure(admin, PARTITIONS, REPLICATION).created())

@@ -3,8 +3,15 @@ package io.peerpulse.streams;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -179,12 +186,61 @@ final class PipelineHistory {
         int recorded = Math.max(0, target.recordedDay() + random.nextInt(61) - 30); // before or after the target
         String json = envelope(nextId, "VOID", target.site(), recorded, recorded) + ",\"voids_event_id\":\"" + target.eventId() + "\"}";
         lines.add(new Line(target.site(), "e" + nextId, json, recorded, nextId++));
-      } else if (roll < 7 && target.json().contains("\"type\":\"CONTACT\"")) {
+      } else if (roll < 9 && target.json().contains("\"type\":\"CONTACT\"")) {
         String changed = target.json().replace("\"crisis\":", "\"source\":\"conflicting-resend\",\"crisis\":")
             .replaceFirst("\"duration_minutes\":\\d+", "\"duration_minutes\":719");
         lines.add(new Line(target.site(), target.eventId(), changed, target.recordedDay() + random.nextInt(30), nextId++));
       }
     }
+  }
+
+  /**
+   * Counts of what makes the history hard, by name, so a test can insist each is present: voids
+   * arriving before and after their target, identical and conflicting re-sends, late events
+   * (recorded more than 35 days after they happened), group contacts and cross-site stays.
+   */
+  static Map<String, Integer> features(List<String> history) {
+    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, String> firstById = new HashMap<>();
+    Set<String> arrived = new HashSet<>();
+    Set<String> voidedBeforeArrival = new HashSet<>();
+    for (String line : history) {
+      String id = field(line, "event_id");
+      String first = firstById.putIfAbsent(id, line);
+      if (first != null) {
+        counts.merge(first.equals(line) ? "identical re-sends" : "conflicting re-sends", 1, Integer::sum);
+        continue;
+      }
+      arrived.add(id);
+      if (voidedBeforeArrival.contains(id)) {
+        counts.merge("voids before their target", 1, Integer::sum);
+      }
+      String target = field(line, "voids_event_id");
+      if (target != null) {
+        if (arrived.contains(target)) {
+          counts.merge("voids after their target", 1, Integer::sum);
+        } else {
+          voidedBeforeArrival.add(target);
+        }
+      }
+      LocalDate occurred = LocalDate.parse(field(line, "occurred_at").substring(0, 10));
+      LocalDate recorded = LocalDate.parse(field(line, "recorded_at").substring(0, 10));
+      if (recorded.isAfter(occurred.plusDays(35))) {
+        counts.merge("late events", 1, Integer::sum);
+      }
+      if (line.contains("\"mode\":\"GROUP\"") && line.contains("\"person_ids\"")) {
+        counts.merge("group contacts", 1, Integer::sum);
+      }
+      if (line.contains("\"stay_id\"") && !field(line, "person_id").startsWith(field(line, "site_id") + "-")) {
+        counts.merge("stay events at another site", 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static String field(String line, String name) {
+    Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(line);
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   /** Adds an event recorded on its day, or 36–120 days later for a late one (one in ten). */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The offline {@code compute}: runs the same {@link io.peerpulse.streams.IndicatorTopology} over a
@@ -62,8 +61,7 @@ public final class OfflineCompute {
     String scope = "offline-" + UUID.randomUUID();
     TopologySettings settings = new TopologySettings(engine, Map.of("schema.registry.url", "mock://" + scope),
         1, Duration.ofSeconds(1), 100_000, false);
-    try (TopologyRunner runner = new TopologyRunner(settings,
-        Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+    try (TopologyRunner runner = new TopologyRunner(settings, Map.of());
         BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
       Map<String, Long> rejected = new TreeMap<>();
       List<RejectedLine> rejectedLines = new ArrayList<>();

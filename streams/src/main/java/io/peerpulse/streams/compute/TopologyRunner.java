@@ -41,6 +41,11 @@ import org.apache.kafka.streams.test.TestRecord;
  * broker, the registry of a {@code mock://} scope, state in a temporary directory (RocksDB, so
  * memory stays bounded). One partition, so the arrival sequence is the piping order. Used by the
  * offline {@code compute} and by tests.
+ *
+ * <p>At-least-once unless told otherwise: TopologyTestDriver only simulates exactly-once, and its mock
+ * producer drops what Kafka Streams' dead-letter queue sends while a record is deserialized (outside
+ * the commit it then forgets), so undeserializable records would vanish instead of being
+ * dead-lettered. On a broker they are part of the transaction.
  */
 public final class TopologyRunner implements AutoCloseable {
 
@@ -72,7 +77,7 @@ public final class TopologyRunner implements AutoCloseable {
   /**
    * @param settings topology settings; their {@code schema.registry.url} should be a
    *     {@code mock://} scope of the caller's
-   * @param streamsConfig further Kafka Streams settings (e.g. processing.guarantee); may be empty
+   * @param streamsConfig further Kafka Streams settings; may be empty
    */
   public TopologyRunner(TopologySettings settings, Map<String, ?> streamsConfig) {
     this.settings = settings;
@@ -84,6 +89,7 @@ public final class TopologyRunner implements AutoCloseable {
     Map<String, Object> config = new HashMap<>(streamsConfig);
     config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "peerpulse-compute");
     config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
+    config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     config.putAll(settings.registryConfig());
     Properties props = StreamsAppConfig.streamsProperties(config);

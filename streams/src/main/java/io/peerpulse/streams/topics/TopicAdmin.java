@@ -133,7 +133,8 @@ public final class TopicAdmin {
       }
       ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
           .get(TopicConfig.CLEANUP_POLICY_CONFIG);
-      String actualPolicy = policy == null ? "" : policy.value();
+      // Brokers always report the effective value; absent means Kafka's default, delete.
+      String actualPolicy = policy == null || policy.value() == null ? TopicConfig.CLEANUP_POLICY_DELETE : policy.value();
       if (!sameCleanupPolicy(actualPolicy, spec.cleanupPolicy())) {
         throw mismatch(spec.name(), TopicConfig.CLEANUP_POLICY_CONFIG, actualPolicy, spec.cleanupPolicy());
       }

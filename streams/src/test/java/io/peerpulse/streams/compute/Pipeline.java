@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The whole topology in a {@link TopologyRunner} for tests: its own {@code mock://} registry scope,
- * the production Streams settings but at-least-once, events written as JSON lines.
+ * the production Streams settings (but at-least-once, see {@link TopologyRunner}), events written as
+ * JSON lines.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -37,9 +37,7 @@ public final class Pipeline implements AutoCloseable {
   public Pipeline(EngineConfig engine) {
     TopologySettings settings = new TopologySettings(engine, Map.of("schema.registry.url", "mock://" + scope),
         TopologySettings.DEFAULT_REPARTITION_PARTITIONS, Duration.ofSeconds(1), TopologySettings.DEFAULT_CELLS_FLUSH_MAX_CELLS, true);
-    // At-least-once: TopologyTestDriver's mock producer drops the records Kafka Streams' dead-letter
-    // queue sends outside a commit under exactly-once (a broker keeps them in the transaction).
-    this.runner = new TopologyRunner(settings, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+    this.runner = new TopologyRunner(settings, Map.of());
   }
 
   public String registryUrl() {
