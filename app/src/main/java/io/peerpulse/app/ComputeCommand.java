@@ -1,6 +1,8 @@
 package io.peerpulse.app;
 
 import io.peerpulse.streams.compute.IndicatorCsv;
+import io.peerpulse.streams.compute.IndicatorRow;
+import java.util.List;
 import io.peerpulse.streams.compute.OfflineCompute;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,7 +37,8 @@ final class ComputeCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "-", description = "CSV file to write (default: standard output).")
   String output;
 
-  @Option(names = "--no-suppress", description = "Write the exact (restricted) values instead of the published, suppressed ones.")
+  @Option(names = "--no-suppress",
+      description = "Write the exact (restricted) values instead of the published ones (NHS rule: counts 1-7 suppressed, others rounded to 5).")
   boolean noSuppress;
 
   @Mixin RuleOptions rules;
@@ -47,17 +50,14 @@ final class ComputeCommand implements Callable<Integer> {
       err.println("compute: --input " + input + ": no such readable file");
       return 2;
     }
-    if (!noSuppress) {
-      err.println("compute: the published (suppressed) table is not available yet in this version; "
-          + "use --no-suppress for the exact, restricted values");
-      return 2;
-    }
     OfflineCompute.Result result = OfflineCompute.compute(input, rules.engineConfig());
+    List<IndicatorRow> rows = noSuppress ? result.rows() : result.publishedRows();
     try (Writer out = open(output)) {
-      IndicatorCsv.write(result.rows(), out);
+      IndicatorCsv.write(rows, out);
     }
     InputReport.print(err, "compute", result);
-    err.printf("compute: %d indicator rows written to %s%n", result.rows().size(), output.equals("-") ? "standard output" : output);
+    err.printf("compute: %d %s indicator rows written to %s%n", rows.size(), noSuppress ? "exact" : "published",
+        output.equals("-") ? "standard output" : output);
     err.flush();
     return 0;
   }

@@ -5,6 +5,8 @@ import io.peerpulse.streams.intake.DeduplicateStage;
 import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.intake.IntakeStage;
 import io.peerpulse.streams.model.SequencedEvent;
+import io.peerpulse.streams.publish.PublishStage;
+import io.peerpulse.streams.publish.SuppressionRule;
 import io.peerpulse.streams.topics.Topics;
 import io.peerpulse.streams.topology.PersonStage;
 import io.peerpulse.streams.topology.RevisionStage;
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.kstream.KStream;
  *            └─ by site: dates seen, pauses ──────────────────┴► 5 site cells ─► site rows
  *   6 totals (site rows ─► * rows)
  *   7 revise site rows and * rows ─► peerpulse.indicators-internal.v1
+ *   8 publish: suppression across the sites of a cell ─► peerpulse.indicators.v1
  * </pre>
  * Built with {@code ensure.explicit.internal.resource.naming}: an unnamed store or repartition
  * topic fails the build, so internal topic names never change by accident.
@@ -38,7 +41,12 @@ public final class IndicatorTopology {
 
   private IndicatorTopology() {}
 
+  /** The topology with the default publication rule ({@link SuppressionRule#NHS}). */
   public static Topology build(TopologySettings settings) {
+    return build(settings, SuppressionRule.NHS);
+  }
+
+  public static Topology build(TopologySettings settings, SuppressionRule publication) {
     StreamsBuilder builder = new StreamsBuilder(namingEnforced());
     Topics topics = Topics.of(settings.registryConfig());
 
@@ -49,6 +57,8 @@ public final class IndicatorTopology {
     KStream<String, SiteRow> siteRows = SiteCellsStage.build(memberChanges, routed.toSites(), settings);
     RevisionStage.build(RevisionStage.SITE, siteRows, topics, settings);
     RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows, settings), topics, settings);
+    PublishStage.build(builder, topics.indicatorsInternal(), topics.indicators(), publication,
+        settings.repartitionPartitions());
     return builder.build();
   }
 

@@ -1,6 +1,7 @@
 package io.peerpulse.streams;
 
 import io.peerpulse.streams.intake.IntakeDeserializationHandler;
+import io.peerpulse.streams.publish.SuppressionRule;
 import io.peerpulse.streams.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,6 +31,10 @@ import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
  *   <tr><td>repartition.partitions</td><td>6</td><td>partitions of every named repartition topic</td></tr>
  *   <tr><td>cells.flush.interval.ms</td><td>1000</td><td>wall-clock interval of cell recomputation</td></tr>
  *   <tr><td>cells.flush.max.cells</td><td>5000</td><td>cells recomputed per punctuation and task at most</td></tr>
+ *   <tr><td>suppression.rule</td><td>nhs</td><td>publication rule: nhs or none (docs/publication.md)</td></tr>
+ *   <tr><td>suppression.min.count</td><td>7</td><td>counts 1..this are suppressed</td></tr>
+ *   <tr><td>suppression.rounding.base</td><td>5</td><td>other counts rounded to a multiple of this</td></tr>
+ *   <tr><td>suppression.min.workers</td><td>3</td><td>workload rows need this many distinct workers</td></tr>
  * </table>
  * Always set, whatever is given: {@code deserialization.exception.handler} (dead-letters bad bytes
  * on the events topic) and {@code errors.dead.letter.queue.topic.name} = peerpulse.events-dlq.v1
@@ -47,7 +52,8 @@ public final class StreamsAppConfig {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   private static final Set<String> PEERPULSE_KEYS = Set.of(LATENESS_DAYS, MIN_DOSE, THRESHOLD_HOURS,
-      DEFINITION_VERSION, REPARTITION_PARTITIONS, CELLS_FLUSH_INTERVAL_MS, CELLS_FLUSH_MAX_CELLS);
+      DEFINITION_VERSION, REPARTITION_PARTITIONS, CELLS_FLUSH_INTERVAL_MS, CELLS_FLUSH_MAX_CELLS,
+      SuppressionRule.RULE, SuppressionRule.MIN_COUNT, SuppressionRule.ROUNDING_BASE, SuppressionRule.MIN_WORKERS);
 
   /** Prefixes and keys read by the Avro serdes and registry client (Confluent names). */
   private static final Set<String> SERDE_PREFIXES = Set.of("schema.registry.", "basic.auth.", "bearer.auth.",
@@ -70,6 +76,11 @@ public final class StreamsAppConfig {
     defaults.put(CELLS_FLUSH_INTERVAL_MS, Long.toString(TopologySettings.DEFAULT_CELLS_FLUSH_INTERVAL.toMillis()));
     defaults.put(CELLS_FLUSH_MAX_CELLS, Integer.toString(TopologySettings.DEFAULT_CELLS_FLUSH_MAX_CELLS));
     return defaults;
+  }
+
+  /** The publication rule of {@code given} ({@code suppression.*} keys) over its defaults. */
+  public static SuppressionRule suppressionRule(Map<String, ?> given) {
+    return SuppressionRule.fromConfig(merged(given));
   }
 
   /** The topology settings of {@code given} over the defaults. */

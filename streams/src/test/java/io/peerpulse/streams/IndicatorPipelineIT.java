@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +46,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -144,6 +146,10 @@ class IndicatorPipelineIT {
       assertThat(TopicAdmin.ensure(admin, PARTITIONS, REPLICATION).created())
           .containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL);
       assertThat(TopicAdmin.ensure(admin, PARTITIONS, REPLICATION).created()).as("a second run creates nothing").isEmpty();
+      ConfigResource internal = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INDICATORS_INTERNAL);
+      Config internalConfig = admin.describeConfigs(List.of(internal)).all().get().get(internal);
+      assertThat(internalConfig.get("cleanup.policy").value()).isEqualTo("compact");
+      assertThat(internalConfig.get("min.insync.replicas").value()).isEqualTo("2");
 
       try (IndicatorApplication first = application("first");
           IndicatorApplication second = application("second");
@@ -195,9 +201,9 @@ class IndicatorPipelineIT {
     // The closed instance stays in the group, as a crashed one would, until its session expires.
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
     config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
-    IndicatorApplication application = new IndicatorApplication(config);
-    assertThat(application.applicationId()).isEqualTo(APPLICATION_ID);
-    return application;
+    assertThat(StreamsAppConfig.streamsProperties(config).getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .as("the default guarantee").isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    return new IndicatorApplication(config);
   }
 
   /** The reference's rows of every indicator the engine defines, by key. */
@@ -329,7 +335,7 @@ class IndicatorPipelineIT {
     return byReason;
   }
 
-  /** Every cell where the streamed table and the reference differ, described; empty when they agree. */
+  /** The cells where the streamed table and the reference differ (the first 20 and a count); empty when they agree. */
   private static List<String> differences(Map<String, ReferenceRow> expected, Map<String, IndicatorValue> actual) {
     List<String> differences = new ArrayList<>();
     Set<String> keys = new TreeSet<>(expected.keySet());
@@ -345,7 +351,12 @@ class IndicatorPipelineIT {
             + got.getDenominator() + "=" + got.getValue() + " " + got.getStatus()));
       }
     }
-    return differences.size() > 20 ? differences.subList(0, 20) : differences;
+    if (differences.size() > 20) {
+      List<String> first = new ArrayList<>(differences.subList(0, 20));
+      first.add("... " + differences.size() + " cells differ in all");
+      return first;
+    }
+    return differences;
   }
 
   private static boolean close(Double a, Double b) {

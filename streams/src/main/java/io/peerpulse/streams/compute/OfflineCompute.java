@@ -47,14 +47,15 @@ public final class OfflineCompute {
   public record RejectedLine(long line, Rejection rejection) {}
 
   /**
-   * @param rows the final indicator table, sorted by the first seven CSV columns
+   * @param rows the final exact indicator table, sorted by the first seven CSV columns
+   * @param publishedRows the final published (suppressed, NHS rule) table, sorted likewise
    * @param linesRead non-blank lines read
    * @param eventsPiped valid events written to the events topic
    * @param rejectedByReason every rejection by reason code: invalid lines and dead letters of the
    *     topology (e.g. DUPLICATE_CONFLICT)
    * @param rejectedLines the first invalid lines, with their reason
    */
-  public record Result(List<IndicatorRow> rows, long linesRead, long eventsPiped, Map<String, Long> rejectedByReason,
+  public record Result(List<IndicatorRow> rows, List<IndicatorRow> publishedRows, long linesRead, long eventsPiped, Map<String, Long> rejectedByReason,
       List<RejectedLine> rejectedLines) {}
 
   public static Result compute(Path jsonl, EngineConfig engine) throws IOException {
@@ -91,7 +92,7 @@ public final class OfflineCompute {
       }
       runner.flush();
       runner.deadLettersByReason().forEach((reason, count) -> rejected.merge(reason, count, Long::sum));
-      return new Result(sortedRows(runner.table()), lines, piped, rejected, rejectedLines);
+      return new Result(sortedRows(runner.table()), sortedRows(runner.publishedTable()), lines, piped, rejected, rejectedLines);
     } finally {
       MockSchemaRegistry.drop(scope);
     }

@@ -58,8 +58,10 @@ public final class TopologyRunner implements AutoCloseable {
   private final TestInputTopic<String, byte[]> rawEvents;
   private final KafkaAvroSerializer eventSerializer;
   private final TestOutputTopic<IndicatorKey, IndicatorValue> indicators;
+  private final TestOutputTopic<IndicatorKey, IndicatorValue> publishedIndicators;
   private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
   private final Map<IndicatorKey, IndicatorValue> table = new HashMap<>();
+  private final Map<IndicatorKey, IndicatorValue> publishedTable = new HashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final Map<String, Long> deadLettersByReason = new TreeMap<>();
 
@@ -100,6 +102,9 @@ public final class TopologyRunner implements AutoCloseable {
     Topics topics = Topics.of(settings.registryConfig());
     Topic<IndicatorKey, IndicatorValue> out = topics.indicatorsInternal();
     this.indicators = driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer());
+    Topic<IndicatorKey, IndicatorValue> published = topics.indicators();
+    this.publishedIndicators = driver.createOutputTopic(published.name(), published.keySerde().deserializer(),
+        published.valueSerde().deserializer());
     this.deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -127,6 +132,12 @@ public final class TopologyRunner implements AutoCloseable {
     return table;
   }
 
+  /** The published (suppressed) table so far, as {@link #table()} for the exact one. */
+  public Map<IndicatorKey, IndicatorValue> publishedTable() {
+    drain();
+    return publishedTable;
+  }
+
   /** The first {@value #KEPT_DEAD_LETTERS} dead letters (all are counted in {@link #deadLettersByReason}). */
   public List<DeadLetter> deadLetters() {
     drain();
@@ -151,20 +162,26 @@ public final class TopologyRunner implements AutoCloseable {
   }
 
   private void drain() {
-    while (!indicators.isEmpty()) {
-      TestRecord<IndicatorKey, IndicatorValue> record = indicators.readRecord();
-      if (record.value() == null) {
-        table.remove(record.key());
-      } else {
-        table.put(record.key(), record.value());
-      }
-    }
+    drainTable(indicators, table);
+    drainTable(publishedIndicators, publishedTable);
     while (!deadLetterTopic.isEmpty()) {
       TestRecord<byte[], byte[]> record = deadLetterTopic.readRecord();
       DeadLetter letter = new DeadLetter(record.key(), record.value(), record.headers());
       deadLettersByReason.merge(String.valueOf(letter.reason()), 1L, Long::sum);
       if (deadLetters.size() < KEPT_DEAD_LETTERS) {
         deadLetters.add(letter);
+      }
+    }
+  }
+
+  private static void drainTable(TestOutputTopic<IndicatorKey, IndicatorValue> topic,
+      Map<IndicatorKey, IndicatorValue> into) {
+    while (!topic.isEmpty()) {
+      TestRecord<IndicatorKey, IndicatorValue> record = topic.readRecord();
+      if (record.value() == null) {
+        into.remove(record.key());
+      } else {
+        into.put(record.key(), record.value());
       }
     }
   }

@@ -20,11 +20,13 @@ public final class Topics {
   public static final String EVENTS = "peerpulse.events.v1";
   public static final String EVENTS_DLQ = "peerpulse.events-dlq.v1";
   public static final String INDICATORS_INTERNAL = "peerpulse.indicators-internal.v1";
+  public static final String INDICATORS = "peerpulse.indicators.v1";
 
   private final Topic<String, Event> events;
   private final Topic<byte[], byte[]> eventsDlq;
   private final Topic<String, Event> eventsDlqAvro;
   private final Topic<IndicatorKey, IndicatorValue> indicatorsInternal;
+  private final Topic<IndicatorKey, IndicatorValue> indicators;
 
   private Topics(Map<String, ?> registryConfig) {
     Serde<Event> eventSerde = avro(Event.class, registryConfig, false);
@@ -32,6 +34,8 @@ public final class Topics {
     this.eventsDlq = new Topic<>(EVENTS_DLQ, Serdes.ByteArray(), Serdes.ByteArray());
     this.eventsDlqAvro = new Topic<>(EVENTS_DLQ, Serdes.String(), asOn(EVENTS, eventSerde));
     this.indicatorsInternal = new Topic<>(INDICATORS_INTERNAL,
+        avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
+    this.indicators = new Topic<>(INDICATORS,
         avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
   }
 
@@ -69,6 +73,14 @@ public final class Topics {
   /** Exact indicator values, restricted: key {@link IndicatorKey}, value {@link IndicatorValue}. */
   public Topic<IndicatorKey, IndicatorValue> indicatorsInternal() {
     return indicatorsInternal;
+  }
+
+  /**
+   * Published values for evaluators, suppressed (docs/publication.md), compacted: key
+   * {@link IndicatorKey}, value {@link IndicatorValue} without worker counts.
+   */
+  public Topic<IndicatorKey, IndicatorValue> indicators() {
+    return indicators;
   }
 
   /** A serde that (de)serializes as if on {@code topic}, whatever topic it is used for. */
