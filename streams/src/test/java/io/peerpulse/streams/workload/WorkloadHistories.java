@@ -23,7 +23,7 @@ final class WorkloadHistories {
   private static final String[] WORKERS = {"w1", "w2", "w3", "w4", "w5"};
   private static final String[] MODES = {"IN_PERSON", "PHONE", "MESSAGE", "GROUP", "HOME_VISIT", "HOME_VISIT", "VIDEO"};
   private static final String[] OUTCOMES = {"ATTENDED", "ATTENDED", "ATTENDED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"};
-  private static final String[] FTES = {"0", "0.0", "0.1", "0.2", "0.25", "0.3", "0.5", "0.8", "1", "1.0", "1.5"};
+  private static final String[] FTES = {"0", "0.0", "0.1", "0.2", "0.25", "0.3", "0.36", "0.5", "0.8", "1", "1.0", "1.5"};
   private static final int[] MINUTES = {0, 15, 45, 60, 90, 120, 150, 299, 300, 301, 599, 600, 601, 720};
   private static final LocalDate START = LocalDate.of(2021, 1, 1);
 
@@ -75,9 +75,10 @@ final class WorkloadHistories {
     String worker = pick(WORKERS);
     int monday = 7 * random.nextInt(20) + 3; // 2021-01-04 is a Monday
     events.add(envelope("WORKER_STATUS", site, monday + random.nextInt(3)) + ",\"worker_id\":\"" + worker
-        + "\",\"worker_role\":\"PSW\",\"fte\":" + pick(new String[] {"0.25", "0.5", "0.5", "1.0", "0"}) + ",\"active\":true}");
+        + "\",\"worker_role\":\"PSW\",\"fte\":" + pick(new String[] {"0.25", "0.5", "0.5", "1.0", "0", "0.36"}) + ",\"active\":true}");
     for (int i = 1 + random.nextInt(4); i > 0; i--) {
-      events.add(contactJson(site, worker, "PSW", "IN_PERSON", "ATTENDED", pick(new int[] {150, 300, 600, 300, 1, 299, 301}),
+      // 0.36 x 20 h = 432 min exactly, 0.36 x 7.5 h = 162 min: decimals, not doubles, decide "over"
+      events.add(contactJson(site, worker, "PSW", "IN_PERSON", "ATTENDED", pick(new int[] {150, 300, 600, 300, 1, 299, 301, 432, 162}),
           monday + random.nextInt(7), "p" + random.nextInt(8)));
     }
   }

@@ -38,7 +38,6 @@ class WorkloadHistoriesCoverageTest {
         count(cases, "some but not all PSWs over");
       }
     }
-    System.out.println(cases);
     for (WorkloadIndicator indicator : WorkloadIndicator.values()) {
       for (String value : List.of("0", "> 0")) {
         assertThat(cases).containsKey(indicator + " value " + value);

@@ -3,9 +3,13 @@ package io.peerpulse.streams.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peerpulse.mapping.EventJson;
 import io.peerpulse.mapping.ParseResult;
+import io.peerpulse.streams.cells.CellKey;
+import io.peerpulse.streams.cells.Period;
 import io.peerpulse.streams.model.SequencedEvent;
+import io.peerpulse.streams.serde.InternalJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,6 +48,20 @@ class WorkloadInputsTest {
         .hasMessageContaining("payload: expected CONTACT").hasMessageContaining("r-1");
     assertThatThrownBy(() -> WorkerStatusChange.of(relapse)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("payload: expected WORKER_STATUS").hasMessageContaining("r-1");
+  }
+
+  /* The site stage keeps contacts, statuses and rows in stores through the one internal JSON mapper. */
+  @Test
+  void recordsRoundTripThroughTheInternalJson() throws Exception {
+    ObjectMapper json = InternalJson.mapper();
+    WorkloadContact contact = new WorkloadContact("c-1", LocalDate.parse("2021-03-04"), "w1", Role.PSW, "GROUP", 90, true, List.of("pA", "pB"));
+    WorkerStatusChange status = new WorkerStatusChange("w1", Role.MHW, new BigDecimal("0.36"), false, LocalDate.parse("2021-03-01"), 1L << 41);
+    WorkloadRow row = new WorkloadRow(WorkloadIndicator.PSW_DIRECT_HOURS, new CellKey(WorkloadCells.base("s1"), Period.week(LocalDate.parse("2021-03-01"))),
+        2.25, 5.0 / 7, 2.25 / (5.0 / 7), LocalDate.parse("2021-03-07"), LocalDate.parse("2021-04-26"), true, 3);
+
+    assertThat(json.readValue(json.writeValueAsString(contact), WorkloadContact.class)).isEqualTo(contact);
+    assertThat(json.readValue(json.writeValueAsString(status), WorkerStatusChange.class)).isEqualTo(status);
+    assertThat(json.readValue(json.writeValueAsString(row), WorkloadRow.class)).isEqualTo(row);
   }
 
   private static SequencedEvent parse(long seq, String json) {

@@ -151,20 +151,20 @@ class WorkloadRulesTest {
   }
 
   /*
-   * A worker exactly at the threshold with an fte whose binary double is inexact: fte 0.3 -> 20 x 60 x
-   * 0.3 = 360 min exactly in decimals (0.3 as a double times 1200 is 359.99999999999994).
-   *   360 min: not over; 361 min: over.
+   * A worker exactly at the threshold with an fte whose binary double is inexact: fte 0.36 -> 0.36 x 20
+   * x 60 = 432 min exactly in decimals, while the double product is 431.99999999999994 (which would
+   * make 432 min "over"). 432 min: not over; 433 min: over.
    */
   @Test
   void theThresholdComparisonIsExactInDecimals() {
     WorkloadSite atThreshold = new WorkloadSite("s1", "2021-05-31")
-        .status("a", PSW, "0.3", true, "2021-03-01")
-        .attended("c1", "2021-03-02", "a", PSW, "IN_PERSON", 360, "p1");
+        .status("a", PSW, "0.36", true, "2021-03-01")
+        .attended("c1", "2021-03-02", "a", PSW, "IN_PERSON", 432, "p1");
     WorkloadSite over = new WorkloadSite("s1", "2021-05-31")
-        .status("a", PSW, "0.3", true, "2021-03-01")
-        .attended("c1", "2021-03-02", "a", PSW, "IN_PERSON", 361, "p1");
+        .status("a", PSW, "0.36", true, "2021-03-01")
+        .attended("c1", "2021-03-02", "a", PSW, "IN_PERSON", 433, "p1");
 
-    assertThat(0.3 * 1200).isLessThan(360);
+    assertThat(0.36 * 20 * 60).isLessThan(432);
     assertRow(atThreshold.get(PSW_OVER_THRESHOLD, week("2021-03-01")), 0, 1, 0.0, FINAL, 1);
     assertRow(over.get(PSW_OVER_THRESHOLD, week("2021-03-01")), 1, 1, 100.0, FINAL, 1);
   }

@@ -48,7 +48,7 @@ class WorkloadVersusReferenceTest {
         .allSatisfy(row -> assertThat(row.workers()).isEqualTo(1));
   }
 
-  @Property(tries = 150)
+  @Property(tries = 120)
   void everyWorkloadRowOfARandomHistoryAgreesWithTheReference(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed,
       @ForAll @IntRange(min = 0, max = 2) int setting) throws IOException {
     int lateness = new int[] {35, 0, 10}[setting];
