@@ -2,13 +2,17 @@ package io.peerpulse.app;
 
 import io.peerpulse.streams.IndicatorApplication;
 import io.peerpulse.streams.StreamsAppConfig;
+import io.peerpulse.streams.topics.TopicAdmin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -34,8 +38,9 @@ import picocli.CommandLine.Spec;
       "Settings: defaults < --config file < environment variables PEERPULSE_FOO_BAR (for key foo.bar) < flags.",
       "Any Kafka Streams, producer or consumer key (num.stream.threads, num.standby.replicas, replication.factor,",
       "producer.compression.type, ...) and the PeerPulse keys (lateness.days, min.dose, threshold.hours,",
-      "cells.flush.interval.ms, repartition.partitions, ...) may be given. The topics must exist.",
-      "Exit code 0 after a signal, 1 when the application stopped on its own (an error), 2 on bad configuration."
+      "cells.flush.interval.ms, repartition.partitions, ...) may be given. The topics must exist (checked at start).",
+      "Exit code 0 after a signal, 1 when topics are missing or the application stopped on its own (an error),",
+      "2 on bad configuration."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -86,11 +91,16 @@ final class RunCommand implements Callable<Integer> {
       err.println("run: " + withSource(e.getMessage(), config));
       return 2;
     }
+    StreamsConfig effective = new StreamsConfig(StreamsAppConfig.streamsProperties(config.values()));
+    String missing = missingTopics(effective);
+    if (missing != null) {
+      err.println("run: " + missing);
+      return 1;
+    }
     try (IndicatorApplication application = new IndicatorApplication(config.values())) {
       Thread shutdown = new Thread(application::close, "peerpulse-run-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       application.start();
-      StreamsConfig effective = new StreamsConfig(StreamsAppConfig.streamsProperties(config.values()));
       out.printf("Streams application %s running against %s (registry %s, state in %s); Ctrl-C stops it%n",
           application.applicationId(), config.values().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
           config.values().get(StreamsAppConfig.SCHEMA_REGISTRY_URL), effective.getString(StreamsConfig.STATE_DIR_CONFIG));
@@ -148,6 +158,22 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return message;
+  }
+
+  /**
+   * What is wrong with the cluster's topics, or null when every topic of the application exists.
+   * Kafka Streams creates only its internal topics; without this check a missing output topic
+   * would block every write until {@code max.block.ms} and then loop.
+   */
+  private static String missingTopics(StreamsConfig streamsConfig) {
+    String servers = String.join(",", streamsConfig.getList(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    try (Admin admin = Admin.create(streamsConfig.getAdminConfigs("peerpulse-run-preflight"))) {
+      List<String> missing = TopicAdmin.missing(admin);
+      return missing.isEmpty() ? null
+          : "topics missing on " + servers + ": " + String.join(", ", missing) + " (create them first, e.g. peerpulse topics)";
+    } catch (IllegalStateException | KafkaException e) {
+      return "cannot list the topics on " + servers + ": " + e.getMessage();
+    }
   }
 
   private static boolean matched(ParseResult result, String option) {

@@ -110,6 +110,16 @@ class RunCommandTest {
   }
 
   @Test
+  void anUnreachableClusterIsReportedBeforeStarting() throws IOException {
+    Path file = properties("default.api.timeout.ms = 2000", "request.timeout.ms = 1000");
+
+    int code = run(Map.of(), "--config", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("run: cannot list the topics on 127.0.0.1:1: listing topics failed");
+  }
+
+  @Test
   void environmentVariablesMapToKeys() {
     assertThat(ConfigLayers.keyOf("PEERPULSE_CELLS_FLUSH_INTERVAL_MS")).isEqualTo("cells.flush.interval.ms");
     assertThat(ConfigLayers.keyOf("PEERPULSE_SCHEMA_REGISTRY_URL")).isEqualTo("schema.registry.url");

@@ -153,7 +153,9 @@ public final class IndicatorApplication implements AutoCloseable {
    * @return true when the client stopped within the timeout
    */
   public boolean close(Duration timeout) {
-    LOG.info("Closing streams application {} (waiting at most {})", applicationId, timeout);
+    if (!stopped.isDone()) {
+      LOG.info("Closing streams application {} (waiting at most {})", applicationId, timeout);
+    }
     return streams.close(timeout);
   }
 

@@ -33,10 +33,10 @@ import java.util.stream.Collectors;
  */
 final class PipelineHistory {
 
-  // One programme, two arms and enrolments of at most 100 days keep the cells few: the day and
-  // rolling cells of every (site, programme, arm) make most of the indicator table.
+  // One programme, one arm and enrolments of at most 60 days within about four months keep the
+  // cells few: the day and rolling cells of every (site, programme, arm) make most of the table.
   private static final String PROGRAMME = "UPSIDES";
-  private static final String[] ARMS = {"INTERVENTION", "INTERVENTION", "CONTROL"};
+  private static final String ARM = "INTERVENTION";
   private static final String[] MODES = {"IN_PERSON", "PHONE", "MESSAGE", "HOME_VISIT", "VIDEO"};
   private static final String[] OUTCOMES = {"ATTENDED", "ATTENDED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"};
   private static final String[] EXIT_REASONS = {"COMPLETED", "DROPPED_OUT", "DIED", "MOVED"};
@@ -78,12 +78,12 @@ final class PipelineHistory {
       String role = w <= 3 ? "PSW" : "MHW";
       add(site, "WORKER_STATUS", 0, ",\"worker_id\":\"w" + w + "\",\"worker_role\":\"" + role + "\",\"fte\":"
           + (w == 2 ? "0.5" : "1.0") + ",\"active\":true");
-      add(site, "SUPERVISION", 20 + random.nextInt(100), ",\"worker_id\":\"w" + w + "\",\"mode\":\"GROUP\",\"duration_minutes\":60");
+      add(site, "SUPERVISION", 20 + random.nextInt(60), ",\"worker_id\":\"w" + w + "\",\"mode\":\"GROUP\",\"duration_minutes\":60");
     }
-    add(site, "WORKER_STATUS", 40 + random.nextInt(60), ",\"worker_id\":\"w3\",\"worker_role\":\"PSW\",\"fte\":0.8,\"active\":"
+    add(site, "WORKER_STATUS", 40 + random.nextInt(30), ",\"worker_id\":\"w3\",\"worker_role\":\"PSW\",\"fte\":0.8,\"active\":"
         + random.nextBoolean());
     for (int i = 1 + random.nextInt(2); i > 0; i--) {
-      int from = random.nextInt(120);
+      int from = random.nextInt(80);
       add(site, "SITE_PAUSE", from, ",\"paused_until\":\"" + day(from + 3 + random.nextInt(20)) + "\"");
     }
     List<String> people = new ArrayList<>();
@@ -97,37 +97,37 @@ final class PipelineHistory {
 
   private void person(String site, String person, List<String> neighbours) {
     String programme = PROGRAMME;
-    int d0 = random.nextInt(60);
+    int d0 = random.nextInt(45);
     enrolled(site, d0, person, programme);
     if (random.nextInt(8) == 0) {
       enrolled(site, d0, person, programme); // same date, same site: the later arrival stands
     }
-    int second = d0 + 20 + random.nextInt(60);
+    int second = d0 + 20 + random.nextInt(40);
     if (random.nextInt(3) == 0) {
       enrolled(site, second, person, programme);
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      int on = random.nextInt(4) == 0 ? second : d0 + random.nextInt(100);
+      int on = random.nextInt(4) == 0 ? second : d0 + random.nextInt(70);
       add(site, "EXITED", on, ",\"person_id\":\"" + person + "\",\"reason\":\"" + pick(EXIT_REASONS) + "\"");
     }
     for (int i = random.nextInt(16); i > 0; i--) {
-      contact(site, person, neighbours, d0 - 5 + random.nextInt(110));
+      contact(site, person, neighbours, d0 - 5 + random.nextInt(80));
     }
     String hospital = random.nextInt(3) == 0 ? pick(sites.toArray(String[]::new)) : site;
-    int stayDay = d0 - 10 + random.nextInt(60);
+    int stayDay = d0 - 10 + random.nextInt(45);
     for (int i = random.nextInt(4); i > 0; i--) {
       stayDay = stay(hospital, person, stayDay);
     }
     for (int i = random.nextInt(5); i > 0; i--) {
-      add(site, "RELAPSE", d0 - 3 + random.nextInt(100), ",\"person_id\":\"" + person + "\",\"kind\":\""
+      add(site, "RELAPSE", d0 - 3 + random.nextInt(70), ",\"person_id\":\"" + person + "\",\"kind\":\""
           + pick(RELAPSE_KINDS) + "\"");
     }
   }
 
   private void enrolled(String site, int on, String person, String programme) {
-    String planned = ",\"planned_days\":" + (20 + random.nextInt(80));
+    String planned = ",\"planned_days\":" + (20 + random.nextInt(40));
     add(site, "ENROLLED", on, ",\"person_id\":\"" + person + "\",\"programme\":\"" + programme + "\",\"arm\":\""
-        + pick(ARMS) + "\",\"setting\":\"OUTPATIENT\"" + planned);
+        + ARM + "\",\"setting\":\"OUTPATIENT\"" + planned);
   }
 
   private void contact(String site, String person, List<String> neighbours, int on) {

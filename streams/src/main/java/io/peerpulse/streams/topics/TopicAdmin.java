@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +31,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   <tr><td>{@value Topics#EVENTS_DLQ}</td><td>delete</td><td>{@code message.timestamp.type=LogAppendTime}:
  *       a dead letter keeps its event's timestamp, often months old, which would let retention
  *       delete it as soon as it arrived</td></tr>
- *   <tr><td>{@value Topics#INDICATORS_INTERNAL}</td><td>compact</td><td>a table: the latest value per
- *       indicator key, tombstones delete</td></tr>
+ *   <tr><td>{@value Topics#INDICATORS_INTERNAL}</td><td>compact</td><td>a table: the latest exact value
+ *       per indicator key, tombstones delete</td></tr>
+ *   <tr><td>{@value Topics#INDICATORS}</td><td>compact</td><td>the same keys, published (suppressed)
+ *       values</td></tr>
  * </table>
  * Every topic gets {@code min.insync.replicas = min(2, replication factor)}, so with three replicas
  * an acknowledged write (producers and Kafka Streams use {@code acks=all}) survives a broker loss.
@@ -68,7 +71,8 @@ public final class TopicAdmin {
         new TopicSpec(Topics.EVENTS, TopicConfig.CLEANUP_POLICY_DELETE, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
         new TopicSpec(Topics.EVENTS_DLQ, TopicConfig.CLEANUP_POLICY_DELETE,
             Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")),
-        new TopicSpec(Topics.INDICATORS_INTERNAL, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()));
+        new TopicSpec(Topics.INDICATORS_INTERNAL, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()),
+        new TopicSpec(Topics.INDICATORS, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()));
   }
 
   /**
@@ -101,6 +105,18 @@ public final class TopicAdmin {
     }
     check(admin, existing, partitions);
     return new Result(List.copyOf(created), List.copyOf(existing));
+  }
+
+  /**
+   * The application's topics that do not exist (Kafka Streams creates its internal topics, but a
+   * missing events topic stops it and a missing output topic blocks every write for
+   * {@code max.block.ms}).
+   *
+   * @throws IllegalStateException when the cluster cannot be asked
+   */
+  public static List<String> missing(Admin admin) {
+    Set<String> existing = await(admin.listTopics().names(), "listing topics");
+    return specs().stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
   }
 
   /** The topics as {@link NewTopic}s with their configs. */

@@ -20,7 +20,8 @@ class TopicAdminTest {
   void createsEveryTopicWithItsPartitionsReplicasAndConfigs() throws Exception {
     TopicAdmin.Result result = TopicAdmin.ensure(admin, 6, (short) 3);
 
-    assertThat(result.created()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL);
+    assertThat(result.created()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
+        Topics.INDICATORS);
     assertThat(result.existing()).isEmpty();
     Map<String, TopicDescription> topics = admin.describeTopics(result.created()).allTopicNames().get();
     topics.values().forEach(topic -> {
@@ -33,6 +34,8 @@ class TopicAdminTest {
         .containsEntry("message.timestamp.type", "LogAppendTime").containsEntry("min.insync.replicas", "2");
     assertThat(config(Topics.INDICATORS_INTERNAL)).containsEntry("cleanup.policy", "compact")
         .containsEntry("min.insync.replicas", "2");
+    assertThat(config(Topics.INDICATORS)).containsEntry("cleanup.policy", "compact")
+        .containsEntry("min.insync.replicas", "2");
   }
 
   @Test
@@ -42,7 +45,19 @@ class TopicAdminTest {
     TopicAdmin.Result again = TopicAdmin.ensure(admin, 6, (short) 3);
 
     assertThat(again.created()).isEmpty();
-    assertThat(again.existing()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL);
+    assertThat(again.existing()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
+        Topics.INDICATORS);
+  }
+
+  @Test
+  void missingTopicsAreListed() throws Exception {
+    assertThat(TopicAdmin.missing(admin)).containsExactly(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
+        Topics.INDICATORS);
+    admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 6, (short) 3))).all().get();
+
+    assertThat(TopicAdmin.missing(admin)).containsExactly(Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL, Topics.INDICATORS);
+    TopicAdmin.ensure(admin, 6, (short) 3);
+    assertThat(TopicAdmin.missing(admin)).isEmpty();
   }
 
   @Test
