@@ -82,8 +82,16 @@ import net.jqwik.api.statistics.Statistics;
  * (the {@code property-campaign} profile of streams/pom.xml runs 10,000). A failing history is
  * kept in the temp directory named in the failure message, with the jqwik sample to replay it.
  */
-@AddLifecycleHook(TopologyVersusReferenceTest.TriesFromSystemProperty.class)
-class TopologyVersusReferenceTest {
+/*
+ * NOT part of `mvn verify`: the class name does not match Surefire's test patterns on purpose. One
+ * try runs the whole topology through TopologyTestDriver and takes ~10-30 s on a loaded 2-core
+ * machine, so 200 tries do not fit the normal suite until offline compute gets faster (bench
+ * issue). Run it as a campaign:
+ *   mvn -B -pl streams -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+ *       -Dtest=TopologyVersusReferenceCampaign -Dpeerpulse.property.tries=200
+ */
+@AddLifecycleHook(TopologyVersusReferenceCampaign.TriesFromSystemProperty.class)
+class TopologyVersusReferenceCampaign {
 
   static final String TRIES_PROPERTY = "peerpulse.property.tries";
   static final int DEFAULT_TRIES = 200;
@@ -222,7 +230,7 @@ class TopologyVersusReferenceTest {
     switch (arrival) {
       case AS_GENERATED -> { }
       case SHUFFLED -> Collections.shuffle(arranged, random);
-      case BY_RECORDED_AT -> arranged.sort(Comparator.comparing(TopologyVersusReferenceTest::recordedAt));
+      case BY_RECORDED_AT -> arranged.sort(Comparator.comparing(TopologyVersusReferenceCampaign::recordedAt));
     }
     return arranged;
   }
