@@ -43,15 +43,15 @@ parsed AS (
 SELECT *, CAST(left(occurred_at, 10) AS DATE) AS event_date
 FROM parsed;
 
--- FUTURE_EVENT ("Precise rules / Input"): the local occurred_at date is more than one day after
--- the UTC date of recorded_at. Such an event is rejected, and a rejected event does not reserve
+-- FUTURE_EVENT ("Precise rules / Input"): the local occurred_at date is more than one day
+-- (future_horizon_days, configurable, default 1) after the UTC date of recorded_at. Such an event is rejected, and a rejected event does not reserve
 -- its event_id. (The session time zone is UTC, so the cast below gives the UTC date.)
 -- Duplicates: a second event with an event_id already seen counts once, the first arrival wins
 -- (events.md, envelope `event_id`).
 CREATE TABLE accepted_events AS
 SELECT *
 FROM parsed_events
-WHERE NOT coalesce(event_date > CAST(try_cast(recorded_at AS TIMESTAMPTZ) AS DATE) + 1, false)
+WHERE NOT coalesce(event_date > CAST(try_cast(recorded_at AS TIMESTAMPTZ) AS DATE) + getvariable('future_horizon_days'), false)
 QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ord) = 1;
 
 -- VOID retracts its target whenever it arrives (before or after it). A VOID of a VOID is

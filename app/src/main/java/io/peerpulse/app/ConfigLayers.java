@@ -24,7 +24,8 @@ final class ConfigLayers {
   static final String ENV_PREFIX = "PEERPULSE_";
 
   /** Variables of the launcher and of other commands, not configuration keys. */
-  static final Set<String> RESERVED_VARIABLES = Set.of("PEERPULSE_JAVA_OPTS", "PEERPULSE_REGISTRY_BASIC_AUTH");
+  static final Set<String> RESERVED_VARIABLES = Set.of("PEERPULSE_JAVA_OPTS", "PEERPULSE_REGISTRY_BASIC_AUTH",
+      "PEERPULSE_PSEUDONYM_KEY");
 
   private final Map<String, String> values = new TreeMap<>();
   private final Map<String, String> sources = new TreeMap<>();

@@ -18,7 +18,13 @@ final class RuleOptions {
       description = "Weekly direct hours per FTE above which a PSW is over threshold (default: ${DEFAULT-VALUE}).")
   double thresholdHours;
 
+  @Option(names = "--future-horizon-days", defaultValue = "1",
+      description = "FUTURE_EVENT: reject events dated more than this many days after the date they were recorded"
+          + " (default: ${DEFAULT-VALUE}).")
+  int futureHorizonDays;
+
   EngineConfig engineConfig() {
-    return new EngineConfig(latenessDays, minDose, thresholdHours, EngineConfig.DEFAULTS.definitionVersion());
+    return new EngineConfig(latenessDays, minDose, thresholdHours, EngineConfig.DEFAULTS.definitionVersion(),
+        futureHorizonDays, EngineConfig.DEFAULTS.orphanVoidDays());
   }
 }

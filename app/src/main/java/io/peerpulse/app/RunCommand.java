@@ -139,7 +139,9 @@ final class RunCommand implements Callable<Integer> {
         .flag(StreamsAppConfig.LATENESS_DAYS, matched(given, "--lateness-days") ? rules.latenessDays : null, "--lateness-days")
         .flag(StreamsAppConfig.MIN_DOSE, matched(given, "--min-dose") ? rules.minDose : null, "--min-dose")
         .flag(StreamsAppConfig.THRESHOLD_HOURS, matched(given, "--threshold-hours") ? rules.thresholdHours : null,
-            "--threshold-hours");
+            "--threshold-hours")
+        .flag(StreamsAppConfig.FUTURE_HORIZON_DAYS,
+            matched(given, "--future-horizon-days") ? rules.futureHorizonDays : null, "--future-horizon-days");
     return layers;
   }
 

@@ -67,8 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
     OfflineCompute.Result streaming = OfflineCompute.compute(input, engine);
     InputReport.print(err, "verify", streaming);
     ReferenceConfig config = ReferenceConfig.defaults().withLatenessDays(engine.latenessDays())
-        .withMinDose(engine.minDose()).withThresholdHours(engine.thresholdHours());
-    Path validEvents = validLines(input);
+        .withMinDose(engine.minDose()).withThresholdHours(engine.thresholdHours())
+        .withFutureHorizonDays(engine.futureHorizonDays());
+    Path validEvents = validLines(input, engine.futureHorizonDays());
     List<ReferenceRow> exact;
     List<ReferenceRow> published;
     try {
@@ -103,13 +104,13 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** The lines the shared mapping accepts, so the reference sees exactly what the pipeline does. */
-  private static Path validLines(Path input) throws IOException {
+  private static Path validLines(Path input, int futureHorizonDays) throws IOException {
     Path valid = Files.createTempFile("peerpulse-verify-", ".jsonl");
     try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         BufferedWriter writer = Files.newBufferedWriter(valid, StandardCharsets.UTF_8)) {
       String line;
       while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && EventJson.parse(line).isAccepted()) {
+        if (!line.isBlank() && EventJson.parse(line, futureHorizonDays).isAccepted()) {
           writer.write(line);
           writer.newLine();
         }

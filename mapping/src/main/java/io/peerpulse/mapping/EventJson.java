@@ -11,7 +11,16 @@ import java.util.Objects;
  */
 public final class EventJson {
 
+  /** indicators.md: the local occurred_at date may be at most one day after recorded_at's UTC date. */
+  public static final int DEFAULT_FUTURE_HORIZON_DAYS = 1;
+
   private EventJson() {}
+
+  private static void requireHorizon(int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("future.horizon.days: expected an integer >= 0, got " + days);
+    }
+  }
 
   /**
    * Parses and validates one JSON object (one line of a {@code .jsonl} file).
@@ -21,14 +30,26 @@ public final class EventJson {
    *     schema order
    */
   public static ParseResult parse(String jsonText) {
+    return parse(jsonText, DEFAULT_FUTURE_HORIZON_DAYS);
+  }
+
+  /**
+   * As {@link #parse(String)}, with the FUTURE_EVENT horizon configured ({@code future.horizon.days}):
+   * an event is rejected when its local {@code occurred_at} date is more than this many days after
+   * the UTC date of {@code recorded_at}.
+   *
+   * @throws IllegalArgumentException when {@code futureHorizonDays} is negative
+   */
+  public static ParseResult parse(String jsonText, int futureHorizonDays) {
     Objects.requireNonNull(jsonText, "jsonText");
+    requireHorizon(futureHorizonDays);
     Map<String, JsonValue> members;
     try {
       members = JsonObjectReader.read(jsonText);
     } catch (JsonObjectReader.MalformedJson e) {
       return e.rejection();
     }
-    EventReader reader = new EventReader(members);
+    EventReader reader = new EventReader(members, futureHorizonDays);
     Event event = reader.read();
     return event != null ? new ParseResult.Accepted(event) : reader.problems().get(0);
   }
@@ -37,7 +58,7 @@ public final class EventJson {
   public static List<Rejection> validateAll(String jsonText) {
     Objects.requireNonNull(jsonText, "jsonText");
     try {
-      EventReader reader = new EventReader(JsonObjectReader.read(jsonText));
+      EventReader reader = new EventReader(JsonObjectReader.read(jsonText), DEFAULT_FUTURE_HORIZON_DAYS);
       reader.read();
       return List.copyOf(reader.problems());
     } catch (JsonObjectReader.MalformedJson e) {

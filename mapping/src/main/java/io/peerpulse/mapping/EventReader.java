@@ -95,13 +95,15 @@ final class EventReader {
       "an ISO date-time with Z or an offset (2021-03-05T08:00:00Z)";
 
   private final Map<String, JsonValue> members;
+  private final int futureHorizonDays;
   private List<Rejection> problems;
   private EventType type;
   private long occurredDay = IsoTime.INVALID;
   private long recordedMillis = IsoTime.INVALID;
 
-  EventReader(Map<String, JsonValue> members) {
+  EventReader(Map<String, JsonValue> members, int futureHorizonDays) {
     this.members = members;
+    this.futureHorizonDays = futureHorizonDays;
   }
 
   /** The event, or null when there are {@link #problems()}. */
@@ -219,15 +221,16 @@ final class EventReader {
     return value == null ? null : value.text();
   }
 
-  /** indicators.md: the local occurred_at date may be at most one day after recorded_at's UTC date. */
+  /** indicators.md: the local occurred_at date may be at most {@code future.horizon.days} (1) after recorded_at's UTC date. */
   private void checkNotFuture() {
     if (occurredDay == IsoTime.INVALID || recordedMillis == IsoTime.INVALID) {
       return;
     }
     long recordedDay = Math.floorDiv(recordedMillis, 86_400_000L);
-    if (occurredDay > recordedDay + 1) {
+    if (occurredDay > recordedDay + futureHorizonDays) {
       reject(Reason.FUTURE_EVENT, OCCURRED_AT, OCCURRED_AT + ": local date " + LocalDate.ofEpochDay(occurredDay)
-          + " is more than one day after the UTC date of recorded_at, " + LocalDate.ofEpochDay(recordedDay));
+          + " is more than " + (futureHorizonDays == 1 ? "one day" : futureHorizonDays + " days")
+          + " after the UTC date of recorded_at, " + LocalDate.ofEpochDay(recordedDay));
     }
   }
 

@@ -20,8 +20,12 @@ final class Redactor {
   static final String MASK = "\"***\"";
   static final int MAX_LENGTH = 16_384;
 
-  /** Identifier keys, lower case without separators. */
-  private static final Set<String> IDENTIFIER_KEYS = Set.of("personid", "personids", "workerid");
+  /**
+   * Identifier keys, lower case without separators; also the raw-identifier column names of registers
+   * ({@link RegisterCsv}), should a sender put them in JSON.
+   */
+  private static final Set<String> IDENTIFIER_KEYS = Set.of("personid", "personids", "workerid",
+      "personrawid", "personrawids", "workerrawid");
 
   private final String text;
   private final StringBuilder out;

@@ -30,6 +30,8 @@ class RedactionTest {
       "{\"person_id\":null}                           | {\"person_id\":null}",
       "{\"personId\":\"abc\",\"Worker-ID\":\"def\"}   | {\"personId\":\"***\",\"Worker-ID\":\"***\"}",
       "{\"PERSON_IDS\":[\"abc\",[\"def\"]]}           | {\"PERSON_IDS\":[\"***\",[\"***\"]]}",
+      "{\"person_raw_id\":\"MRN-1\",\"worker_raw_id\":\"w\"} | {\"person_raw_id\":\"***\",\"worker_raw_id\":\"***\"}",
+      "{\"person_raw_ids\":[\"MRN-1\"]}              | {\"person_raw_ids\":[\"***\"]}",
       "{\"x\":{\"person_id\":\"abc\"},\"y\":\"abc\"}  | {\"x\":{\"person_id\":\"***\"},\"y\":\"abc\"}",
       "{\"person_id\":{\"raw\":\"abc\",\"n\":1}}      | {\"person_id\":{\"raw\":\"***\",\"n\":\"***\"}}",
       "{\"person_id\":\"a1\",\"person_id\":\"b2\"}    | {\"person_id\":\"***\",\"person_id\":\"***\"}",

@@ -5,6 +5,7 @@ import static io.peerpulse.mapping.TestEvents.accepted;
 import static io.peerpulse.mapping.TestEvents.rejected;
 import static io.peerpulse.mapping.TestEvents.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,6 +80,23 @@ class TimestampTest {
         "occurred_at: local date 2021-03-07 is more than one day after the UTC date of recorded_at, 2021-03-05");
     assertThat(rejected(with(recordedMarch5, "occurred_at", "\"2021-03-07T00:00:00+14:00\"")).reason())
         .isEqualTo(Reason.FUTURE_EVENT);
+  }
+
+  @Test
+  void futureEventHorizonIsConfigurable() {
+    String recordedMarch5 = with(ENROLLED, "recorded_at", "\"2021-03-05T08:00:00Z\"");
+    String march8 = with(recordedMarch5, "occurred_at", "\"2021-03-08\"");
+
+    assertThat(EventJson.parse(march8, 3).isAccepted()).isTrue();
+    ParseResult twoDays = EventJson.parse(march8, 2);
+    assertThat(twoDays).isInstanceOf(Rejection.class);
+    assertThat(((Rejection) twoDays).message()).isEqualTo(
+        "occurred_at: local date 2021-03-08 is more than 2 days after the UTC date of recorded_at, 2021-03-05");
+    assertThat(EventJson.parse(with(recordedMarch5, "occurred_at", "\"2021-03-06\""), 0))
+        .isInstanceOf(Rejection.class);
+    assertThat(EventJson.parse(recordedMarch5.replace("2021-02-01", "2021-03-05"), 0).isAccepted()).isTrue();
+    assertThatThrownBy(() -> EventJson.parse(march8, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("future.horizon.days");
   }
 
   @Test

@@ -13,8 +13,13 @@ import java.util.Objects;
  *                       (default 20; used by {@code PSW_OVER_THRESHOLD})
  * @param publication    the publication step's settings (default: NHS rule, 7, 5, 3 workers);
  *                       used by {@link ReferenceIndicators#computePublished}
+ * @param futureHorizonDays FUTURE_EVENT: an event whose local occurred_at date is more than this many
+ *                       days after the UTC date of its recorded_at is rejected (default 1)
  */
-public record ReferenceConfig(int latenessDays, int minDose, double thresholdHours, PublicationConfig publication) {
+public record ReferenceConfig(int latenessDays, int minDose, double thresholdHours, PublicationConfig publication,
+        int futureHorizonDays) {
+
+    public static final int DEFAULT_FUTURE_HORIZON_DAYS = 1;
 
     public static final int DEFAULT_LATENESS_DAYS = 35;
     public static final int DEFAULT_MIN_DOSE = 3;
@@ -31,6 +36,14 @@ public record ReferenceConfig(int latenessDays, int minDose, double thresholdHou
             throw new IllegalArgumentException("thresholdHours must be a positive number, was " + thresholdHours);
         }
         Objects.requireNonNull(publication, "publication");
+        if (futureHorizonDays < 0) {
+            throw new IllegalArgumentException("futureHorizonDays must be >= 0, was " + futureHorizonDays);
+        }
+    }
+
+    /** The computation settings with the default future horizon. */
+    public ReferenceConfig(int latenessDays, int minDose, double thresholdHours, PublicationConfig publication) {
+        this(latenessDays, minDose, thresholdHours, publication, DEFAULT_FUTURE_HORIZON_DAYS);
     }
 
     /** The computation settings with the default publication settings. */
@@ -45,18 +58,22 @@ public record ReferenceConfig(int latenessDays, int minDose, double thresholdHou
     }
 
     public ReferenceConfig withLatenessDays(int days) {
-        return new ReferenceConfig(days, minDose, thresholdHours, publication);
+        return new ReferenceConfig(days, minDose, thresholdHours, publication, futureHorizonDays);
     }
 
     public ReferenceConfig withMinDose(int dose) {
-        return new ReferenceConfig(latenessDays, dose, thresholdHours, publication);
+        return new ReferenceConfig(latenessDays, dose, thresholdHours, publication, futureHorizonDays);
     }
 
     public ReferenceConfig withThresholdHours(double hours) {
-        return new ReferenceConfig(latenessDays, minDose, hours, publication);
+        return new ReferenceConfig(latenessDays, minDose, hours, publication, futureHorizonDays);
+    }
+
+    public ReferenceConfig withFutureHorizonDays(int days) {
+        return new ReferenceConfig(latenessDays, minDose, thresholdHours, publication, days);
     }
 
     public ReferenceConfig withPublication(PublicationConfig newPublication) {
-        return new ReferenceConfig(latenessDays, minDose, thresholdHours, newPublication);
+        return new ReferenceConfig(latenessDays, minDose, thresholdHours, newPublication, futureHorizonDays);
     }
 }

@@ -122,6 +122,7 @@ public final class ReferenceIndicators {
         }
         statement.execute("SET VARIABLE events_path = " + sqlString(events.toAbsolutePath().toString()));
         statement.execute("SET VARIABLE lateness_days = " + config.latenessDays());
+        statement.execute("SET VARIABLE future_horizon_days = " + config.futureHorizonDays());
         statement.execute("SET VARIABLE min_dose = " + config.minDose());
         statement.execute("SET VARIABLE threshold_hours = "
                 + String.format(Locale.ROOT, "%s", config.thresholdHours()));

@@ -50,7 +50,7 @@ public final class IndicatorTopology {
     StreamsBuilder builder = new StreamsBuilder(namingEnforced());
     Topics topics = Topics.of(settings.registryConfig());
 
-    KStream<String, SequencedEvent> valid = IntakeStage.build(builder, topics);
+    KStream<String, SequencedEvent> valid = IntakeStage.build(builder, topics, settings.engine());
     KStream<String, EventChange> changes = DeduplicateStage.build(valid, topics, settings);
     RouteStage.Routed routed = RouteStage.build(changes);
     KStream<String, SiteInput> memberChanges = PersonStage.build(routed.toPersons(), settings);

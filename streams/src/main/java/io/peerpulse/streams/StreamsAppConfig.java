@@ -27,6 +27,8 @@ import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
  *   <tr><td>lateness.days</td><td>35</td><td>site watermark = horizon - lateness</td></tr>
  *   <tr><td>min.dose</td><td>3</td><td>MIN_DOSE_3 threshold</td></tr>
  *   <tr><td>threshold.hours</td><td>20</td><td>PSW_OVER_THRESHOLD weekly hours per FTE</td></tr>
+ *   <tr><td>future.horizon.days</td><td>1</td><td>FUTURE_EVENT: occurred_at date more than this after recorded_at's date</td></tr>
+ *   <tr><td>orphan.void.days</td><td>90</td><td>a void whose target has not come this many days after it is reported as ORPHAN_VOID</td></tr>
  *   <tr><td>definition.version</td><td>1</td><td>written on every indicator value</td></tr>
  *   <tr><td>repartition.partitions</td><td>6</td><td>partitions of every named repartition topic</td></tr>
  *   <tr><td>cells.flush.interval.ms</td><td>1000</td><td>wall-clock interval of cell recomputation</td></tr>
@@ -46,13 +48,15 @@ public final class StreamsAppConfig {
   public static final String MIN_DOSE = "min.dose";
   public static final String THRESHOLD_HOURS = "threshold.hours";
   public static final String DEFINITION_VERSION = "definition.version";
+  public static final String FUTURE_HORIZON_DAYS = "future.horizon.days";
+  public static final String ORPHAN_VOID_DAYS = "orphan.void.days";
   public static final String REPARTITION_PARTITIONS = "repartition.partitions";
   public static final String CELLS_FLUSH_INTERVAL_MS = "cells.flush.interval.ms";
   public static final String CELLS_FLUSH_MAX_CELLS = "cells.flush.max.cells";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   private static final Set<String> PEERPULSE_KEYS = Set.of(LATENESS_DAYS, MIN_DOSE, THRESHOLD_HOURS,
-      DEFINITION_VERSION, REPARTITION_PARTITIONS, CELLS_FLUSH_INTERVAL_MS, CELLS_FLUSH_MAX_CELLS,
+      DEFINITION_VERSION, FUTURE_HORIZON_DAYS, ORPHAN_VOID_DAYS, REPARTITION_PARTITIONS, CELLS_FLUSH_INTERVAL_MS, CELLS_FLUSH_MAX_CELLS,
       SuppressionRule.RULE, SuppressionRule.MIN_COUNT, SuppressionRule.ROUNDING_BASE, SuppressionRule.MIN_WORKERS);
 
   /** Prefixes and keys read by the Avro serdes and registry client (Confluent names). */
@@ -72,6 +76,8 @@ public final class StreamsAppConfig {
     defaults.put(MIN_DOSE, Integer.toString(EngineConfig.DEFAULTS.minDose()));
     defaults.put(THRESHOLD_HOURS, Double.toString(EngineConfig.DEFAULTS.thresholdHours()));
     defaults.put(DEFINITION_VERSION, Integer.toString(EngineConfig.DEFAULTS.definitionVersion()));
+    defaults.put(FUTURE_HORIZON_DAYS, Integer.toString(EngineConfig.DEFAULTS.futureHorizonDays()));
+    defaults.put(ORPHAN_VOID_DAYS, Integer.toString(EngineConfig.DEFAULTS.orphanVoidDays()));
     defaults.put(REPARTITION_PARTITIONS, Integer.toString(TopologySettings.DEFAULT_REPARTITION_PARTITIONS));
     defaults.put(CELLS_FLUSH_INTERVAL_MS, Long.toString(TopologySettings.DEFAULT_CELLS_FLUSH_INTERVAL.toMillis()));
     defaults.put(CELLS_FLUSH_MAX_CELLS, Integer.toString(TopologySettings.DEFAULT_CELLS_FLUSH_MAX_CELLS));
@@ -88,7 +94,7 @@ public final class StreamsAppConfig {
     Map<String, Object> all = merged(given);
     EngineConfig engine = new EngineConfig(
         intValue(all, LATENESS_DAYS), intValue(all, MIN_DOSE), doubleValue(all, THRESHOLD_HOURS),
-        intValue(all, DEFINITION_VERSION));
+        intValue(all, DEFINITION_VERSION), intValue(all, FUTURE_HORIZON_DAYS), intValue(all, ORPHAN_VOID_DAYS));
     return new TopologySettings(engine, serdeConfig(all), intValue(all, REPARTITION_PARTITIONS),
         Duration.ofMillis(longValue(all, CELLS_FLUSH_INTERVAL_MS)), intValue(all, CELLS_FLUSH_MAX_CELLS), true);
   }

@@ -144,7 +144,8 @@ class IndicatorPipelineIT {
 
     try (Admin admin = cluster.admin()) {
       assertThat(TopicAdmin.ensure(admin, PARTITIONS, REPLICATION).created())
-          .containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL, Topics.INDICATORS);
+          .containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL, Topics.INDICATORS,
+              Topics.LATE_CORRECTIONS);
       assertThat(TopicAdmin.ensure(admin, PARTITIONS, REPLICATION).created()).as("a second run creates nothing").isEmpty();
       ConfigResource internal = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INDICATORS_INTERNAL);
       Config internalConfig = admin.describeConfigs(List.of(internal)).all().get().get(internal);

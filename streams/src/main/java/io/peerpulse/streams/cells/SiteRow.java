@@ -15,6 +15,9 @@ import java.util.List;
  *     status window; the row is FINAL when {@code deadline <= watermark}
  * @param watermark the site watermark the status was decided against (null before any event)
  * @param finalStatus true when FINAL
+ * @param workers workload rows: the distinct workers who contributed (workers of the counted
+ *     contacts, and of the indicator's role with fte > 0 on a denominator day), which the
+ *     publication's minimum-workers rule needs; null on person-level and {@code *} rows
  */
 public record SiteRow(
     Indicator indicator,
@@ -25,9 +28,16 @@ public record SiteRow(
     List<Integer> medianInputs,
     LocalDate deadline,
     LocalDate watermark,
-    boolean finalStatus) {
+    boolean finalStatus,
+    Integer workers) {
 
   public SiteRow {
     medianInputs = List.copyOf(medianInputs);
+  }
+
+  /** A person-level or {@code *} row: no worker count. */
+  public SiteRow(Indicator indicator, CellKey cell, double numerator, Double denominator, Double value,
+      List<Integer> medianInputs, LocalDate deadline, LocalDate watermark, boolean finalStatus) {
+    this(indicator, cell, numerator, denominator, value, medianInputs, deadline, watermark, finalStatus, null);
   }
 }

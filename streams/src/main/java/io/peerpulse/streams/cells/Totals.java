@@ -12,6 +12,7 @@ import java.util.Map;
  * the site rows that exist for one (indicator, programme, arm, period), so a total always equals
  * what its visible site rows add up to. Counts are summed, the median is taken over the pooled
  * inputs, the row is FINAL when every site row is, and its watermark is the earliest of theirs.
+ * Workload indicators are per site only and have none ({@link Indicator#hasTotals()}).
  */
 public final class Totals {
 
@@ -23,6 +24,10 @@ public final class Totals {
       throw new IllegalArgumentException("site rows: expected at least one, got none");
     }
     SiteRow first = siteRows.iterator().next();
+    if (!first.indicator().hasTotals()) {
+      throw new IllegalArgumentException("site rows: expected an indicator with * rows, got " + first.indicator()
+          + ", which is per site only");
+    }
     CellKey total = totalCell(first);
     double numerator = 0;
     Double denominator = null;
@@ -48,10 +53,16 @@ public final class Totals {
     return new SiteRow(first.indicator(), total, numerator, denominator, value, medianInputs, deadline, watermark, allFinal);
   }
 
-  /** The {@code *} rows of any site rows, one per (indicator, programme, arm, period) present. */
+  /**
+   * The {@code *} rows of any site rows, one per (indicator, programme, arm, period) present; rows
+   * of per-site-only indicators (workload) make none.
+   */
   public static List<SiteRow> poolAll(Collection<SiteRow> siteRows) {
     Map<List<Object>, List<SiteRow>> groups = new LinkedHashMap<>();
     for (SiteRow row : siteRows) {
+      if (!row.indicator().hasTotals()) {
+        continue;
+      }
       groups.computeIfAbsent(List.of(row.indicator(), totalCell(row)), k -> new ArrayList<>()).add(row);
     }
     return groups.values().stream().map(Totals::pool).toList();

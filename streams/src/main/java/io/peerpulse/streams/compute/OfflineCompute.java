@@ -76,7 +76,7 @@ public final class OfflineCompute {
           continue;
         }
         lines++;
-        ParseResult result = EventJson.parse(line);
+        ParseResult result = EventJson.parse(line, settings.engine().futureHorizonDays());
         if (result instanceof ParseResult.Accepted accepted) {
           runner.pipe(accepted.event());
           if (++piped % FLUSH_EVERY_EVENTS == 0) {

@@ -3,6 +3,7 @@ package io.peerpulse.streams.compute;
 import io.peerpulse.event.Event;
 import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.indicator.LateCorrection;
 import io.peerpulse.registry.serde.KafkaAvroSerializer;
 import io.peerpulse.streams.IndicatorTopology;
 import io.peerpulse.streams.StreamsAppConfig;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -60,10 +62,13 @@ public final class TopologyRunner implements AutoCloseable {
   private final TestOutputTopic<IndicatorKey, IndicatorValue> indicators;
   private final TestOutputTopic<IndicatorKey, IndicatorValue> publishedIndicators;
   private final TestOutputTopic<byte[], byte[]> deadLetterTopic;
+  private final TestOutputTopic<IndicatorKey, LateCorrection> lateCorrectionTopic;
+  private final List<KeyValue<IndicatorKey, LateCorrection>> lateCorrections = new ArrayList<>();
   private final Map<IndicatorKey, IndicatorValue> table = new HashMap<>();
   private final Map<IndicatorKey, IndicatorValue> publishedTable = new HashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final Map<String, Long> deadLettersByReason = new TreeMap<>();
+  private long lateCorrectionsSeen;
 
   /** One record of the dead-letter topic. */
   public record DeadLetter(byte[] key, byte[] value, Headers headers) {
@@ -106,6 +111,9 @@ public final class TopologyRunner implements AutoCloseable {
     this.publishedIndicators = driver.createOutputTopic(published.name(), published.keySerde().deserializer(),
         published.valueSerde().deserializer());
     this.deadLetterTopic = driver.createOutputTopic(Topics.EVENTS_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    Topic<IndicatorKey, LateCorrection> corrections = topics.lateCorrections();
+    this.lateCorrectionTopic = driver.createOutputTopic(corrections.name(), corrections.keySerde().deserializer(),
+        corrections.valueSerde().deserializer());
   }
 
   /** Pipes one event, keyed by its site, timestamped with its recorded_at, in the Avro wire format. */
@@ -144,6 +152,21 @@ public final class TopologyRunner implements AutoCloseable {
     return deadLetters;
   }
 
+  /**
+   * The first {@value #KEPT_DEAD_LETTERS} late corrections (changes to FINAL values) in order; the
+   * rest are only counted in {@link #lateCorrectionCount()}.
+   */
+  public List<KeyValue<IndicatorKey, LateCorrection>> lateCorrections() {
+    drain();
+    return lateCorrections;
+  }
+
+  /** How many late corrections were written so far. */
+  public long lateCorrectionCount() {
+    drain();
+    return lateCorrectionsSeen;
+  }
+
   /** Every dead letter so far, counted by reason code. */
   public Map<String, Long> deadLettersByReason() {
     drain();
@@ -164,6 +187,13 @@ public final class TopologyRunner implements AutoCloseable {
   private void drain() {
     drainTable(indicators, table);
     drainTable(publishedIndicators, publishedTable);
+    while (!lateCorrectionTopic.isEmpty()) {
+      TestRecord<IndicatorKey, LateCorrection> record = lateCorrectionTopic.readRecord();
+      lateCorrectionsSeen++;
+      if (lateCorrections.size() < KEPT_DEAD_LETTERS) {
+        lateCorrections.add(KeyValue.pair(record.key(), record.value()));
+      }
+    }
     while (!deadLetterTopic.isEmpty()) {
       TestRecord<byte[], byte[]> record = deadLetterTopic.readRecord();
       DeadLetter letter = new DeadLetter(record.key(), record.value(), record.headers());

@@ -26,13 +26,20 @@ final class DeadLetterBranch {
    */
   static KStream<String, SequencedEvent> split(KStream<String, Screened> screened, String name,
       Topic<String, Event> deadLetters) {
-    screened
-        .filter((key, checked) -> !checked.isAccepted(), Named.as(name + "-rejected"))
-        .process(ToDeadLetter::new, Named.as(name + "-to-dead-letter"))
-        .to(deadLetters.name(), deadLetters.produced(name + "-dead-letter-sink"));
+    send(screened.filter((key, checked) -> !checked.isAccepted(), Named.as(name + "-rejected")), name, deadLetters);
     return screened
         .filter((key, checked) -> checked.isAccepted(), Named.as(name + "-accepted"))
         .mapValues(Screened::event, Named.as(name + "-accepted-events"));
+  }
+
+  /**
+   * Sends rejections to the dead-letter topic: processor {@code <name>-to-dead-letter}, sink
+   * {@code <name>-dead-letter-sink}.
+   */
+  static void send(KStream<String, Screened> rejected, String name, Topic<String, Event> deadLetters) {
+    rejected
+        .process(ToDeadLetter::new, Named.as(name + "-to-dead-letter"))
+        .to(deadLetters.name(), deadLetters.produced(name + "-dead-letter-sink"));
   }
 
   /** The rejected event keyed by its site, with the reason and where it was read from in headers. */

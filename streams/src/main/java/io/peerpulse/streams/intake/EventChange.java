@@ -25,6 +25,11 @@ public record EventChange(SequencedEvent event, boolean firstArrival, Effect eff
     /** Stops counting: it was voided. */
     RETRACTED,
     /** No change to what counts. */
-    NONE
+    NONE,
+    /**
+     * A void whose target has not arrived within {@code orphan.void.days}: reported on the
+     * dead-letter topic as ORPHAN_VOID by the deduplicate stage; never leaves it.
+     */
+    ORPHANED
   }
 }

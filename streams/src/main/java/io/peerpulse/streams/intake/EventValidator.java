@@ -20,8 +20,13 @@ public final class EventValidator {
 
   private EventValidator() {}
 
-  /** The first rule the event breaks, or empty when it is valid. */
+  /** The first rule the event breaks, or empty when it is valid (FUTURE_EVENT after one day). */
   public static Optional<Rejection> check(Event event) {
+    return check(event, EventJson.DEFAULT_FUTURE_HORIZON_DAYS);
+  }
+
+  /** The first rule the event breaks with the given {@code future.horizon.days}, or empty when it is valid. */
+  public static Optional<Rejection> check(Event event, int futureHorizonDays) {
     if (event == null) {
       return Optional.of(new Rejection(Reason.SCHEMA_VIOLATION, null,
           "value: expected an Avro event, got a record without a value (tombstone)"));
@@ -34,7 +39,7 @@ public final class EventValidator {
       return Optional.of(new Rejection(Reason.SCHEMA_VIOLATION, null,
           "value: the Avro event cannot be written in the canonical form: " + e.getMessage()));
     }
-    ParseResult result = EventJson.parse(json);
+    ParseResult result = EventJson.parse(json, futureHorizonDays);
     return result instanceof Rejection rejection ? Optional.of(rejection) : Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.peerpulse.streams.intake;
 
 import io.peerpulse.event.Event;
+import io.peerpulse.streams.EngineConfig;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.topics.Topic;
 import io.peerpulse.streams.topics.Topics;
@@ -27,11 +28,11 @@ public final class IntakeStage {
   private IntakeStage() {}
 
   /** @return the valid events with their arrival sequence, still keyed by site */
-  public static KStream<String, SequencedEvent> build(StreamsBuilder builder, Topics topics) {
+  public static KStream<String, SequencedEvent> build(StreamsBuilder builder, Topics topics, EngineConfig engine) {
     Topic<String, Event> events = topics.events();
     KStream<String, Screened> checked = builder
         .stream(events.name(), events.consumed(SOURCE))
-        .processValues(ValidateEvent::new, Named.as(VALIDATE));
+        .processValues(() -> new ValidateEvent(engine.futureHorizonDays()), Named.as(VALIDATE));
     return DeadLetterBranch.split(checked, "intake", topics.eventsDlqForEvents());
   }
 }

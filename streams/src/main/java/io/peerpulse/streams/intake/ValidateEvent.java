@@ -15,7 +15,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class ValidateEvent implements FixedKeyProcessor<String, Event, Screened> {
 
+  private final int futureHorizonDays;
   private FixedKeyProcessorContext<String, Screened> context;
+
+  ValidateEvent(int futureHorizonDays) {
+    this.futureHorizonDays = futureHorizonDays;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Screened> context) {
@@ -27,7 +32,7 @@ final class ValidateEvent implements FixedKeyProcessor<String, Event, Screened> 
     RecordMetadata source = context.recordMetadata()
         .orElseThrow(() -> new IllegalStateException("validate-event runs on records read from a topic"));
     SequencedEvent event = new SequencedEvent(SequencedEvent.sequence(source.partition(), source.offset()), record.value());
-    Optional<Rejection> rejection = EventValidator.check(record.value());
+    Optional<Rejection> rejection = EventValidator.check(record.value(), futureHorizonDays);
     context.forward(record.withValue(rejection.map(r -> Screened.rejected(event, r)).orElseGet(() -> Screened.accepted(event))));
   }
 }

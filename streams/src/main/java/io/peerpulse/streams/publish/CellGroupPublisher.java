@@ -114,7 +114,7 @@ public final class CellGroupPublisher {
     return switch (fields.scale()) {
       case COUNT -> numerator;
       case MEDIAN -> numerator == null ? null : row.value();
-      case PERCENT, PER_PERSON_MONTH, PER_100_PERSON_MONTHS ->
+      case PERCENT, RATIO, PER_PERSON_MONTH, PER_100_PERSON_MONTHS ->
           numerator == null || denominator == null ? null : fields.scale().value(numerator, denominator);
     };
   }

@@ -61,7 +61,9 @@ public final class InternalJson {
   @JsonSubTypes({
       @JsonSubTypes.Type(value = SiteInput.MemberChange.class, name = "MEMBER"),
       @JsonSubTypes.Type(value = SiteInput.DateSeen.class, name = "DATE_SEEN"),
-      @JsonSubTypes.Type(value = SiteInput.PauseChange.class, name = "PAUSE")})
+      @JsonSubTypes.Type(value = SiteInput.PauseChange.class, name = "PAUSE"),
+      @JsonSubTypes.Type(value = SiteInput.ContactChange.class, name = "WORKLOAD_CONTACT"),
+      @JsonSubTypes.Type(value = SiteInput.StatusChange.class, name = "WORKER_STATUS")})
   private interface SiteInputMixin {}
 
   private static SimpleModule eventModule() {

@@ -7,11 +7,14 @@ import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.intake.VoidSlot;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.person.MemberFact;
+import io.peerpulse.streams.topology.DirtyCell;
 import io.peerpulse.streams.topology.RevisionState;
 import io.peerpulse.streams.topology.SiteInput;
 import io.peerpulse.streams.topology.SiteRowSet;
 import io.peerpulse.streams.topology.SiteRowUpdate;
 import io.peerpulse.streams.topology.SiteState;
+import io.peerpulse.streams.workload.WorkerStatusChange;
+import io.peerpulse.streams.workload.WorkloadContact;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -31,10 +34,13 @@ public final class InternalSerdes {
   public static final Serde<SiteInput> SITE_INPUT = JsonSerde.of(SiteInput.class);
   public static final Serde<SiteState> SITE_STATE = JsonSerde.of(SiteState.class);
   public static final Serde<CellKey> CELL_KEY = JsonSerde.of(CellKey.class);
+  public static final Serde<DirtyCell> DIRTY_CELL = JsonSerde.of(DirtyCell.class);
   public static final Serde<SiteRow> SITE_ROW = JsonSerde.of(SiteRow.class);
   public static final Serde<List<SiteRow>> SITE_ROWS = JsonSerde.of(new TypeReference<>() {});
   public static final Serde<SiteRowUpdate> SITE_ROW_UPDATE = JsonSerde.of(SiteRowUpdate.class);
   public static final Serde<SiteRowSet> SITE_ROW_SET = JsonSerde.of(SiteRowSet.class);
+  public static final Serde<WorkloadContact> WORKLOAD_CONTACT = JsonSerde.of(WorkloadContact.class);
+  public static final Serde<WorkerStatusChange> WORKER_STATUS = JsonSerde.of(WorkerStatusChange.class);
   public static final Serde<RevisionState> REVISION_STATE = JsonSerde.of(RevisionState.class);
 
   private InternalSerdes() {}

@@ -72,7 +72,9 @@ public final class TopicAdmin {
         new TopicSpec(Topics.EVENTS_DLQ, TopicConfig.CLEANUP_POLICY_DELETE,
             Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")),
         new TopicSpec(Topics.INDICATORS_INTERNAL, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()),
-        new TopicSpec(Topics.INDICATORS, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()));
+        new TopicSpec(Topics.INDICATORS, TopicConfig.CLEANUP_POLICY_COMPACT, Map.of()),
+        // Every correction is kept: it is a history of what moved after release, not a table.
+        new TopicSpec(Topics.LATE_CORRECTIONS, TopicConfig.CLEANUP_POLICY_DELETE, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
   }
 
   /**
@@ -168,7 +170,7 @@ public final class TopicAdmin {
         + " (the topic exists with other settings; change or recreate it, the application cannot run on it as it is)");
   }
 
-  private static <T> T await(KafkaFuture<T> future, String what) {
+  static <T> T await(KafkaFuture<T> future, String what) {
     try {
       return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

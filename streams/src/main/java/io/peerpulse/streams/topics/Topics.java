@@ -3,6 +3,7 @@ package io.peerpulse.streams.topics;
 import io.peerpulse.event.Event;
 import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.indicator.LateCorrection;
 import io.peerpulse.registry.serde.SpecificAvroSerde;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,12 +22,14 @@ public final class Topics {
   public static final String EVENTS_DLQ = "peerpulse.events-dlq.v1";
   public static final String INDICATORS_INTERNAL = "peerpulse.indicators-internal.v1";
   public static final String INDICATORS = "peerpulse.indicators.v1";
+  public static final String LATE_CORRECTIONS = "peerpulse.late-corrections.v1";
 
   private final Topic<String, Event> events;
   private final Topic<byte[], byte[]> eventsDlq;
   private final Topic<String, Event> eventsDlqAvro;
   private final Topic<IndicatorKey, IndicatorValue> indicatorsInternal;
   private final Topic<IndicatorKey, IndicatorValue> indicators;
+  private final Topic<IndicatorKey, LateCorrection> lateCorrections;
 
   private Topics(Map<String, ?> registryConfig) {
     Serde<Event> eventSerde = avro(Event.class, registryConfig, false);
@@ -37,6 +40,8 @@ public final class Topics {
         avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
     this.indicators = new Topic<>(INDICATORS,
         avro(IndicatorKey.class, registryConfig, true), avro(IndicatorValue.class, registryConfig, false));
+    this.lateCorrections = new Topic<>(LATE_CORRECTIONS,
+        avro(IndicatorKey.class, registryConfig, true), avro(LateCorrection.class, registryConfig, false));
   }
 
   /**
@@ -81,6 +86,14 @@ public final class Topics {
    */
   public Topic<IndicatorKey, IndicatorValue> indicators() {
     return indicators;
+  }
+
+  /**
+   * Each change to an exact value after its cell became FINAL (restricted, like the internal topic:
+   * exact values): key {@link IndicatorKey}, value {@link LateCorrection}. Kept, not compacted.
+   */
+  public Topic<IndicatorKey, LateCorrection> lateCorrections() {
+    return lateCorrections;
   }
 
   /** A serde that (de)serializes as if on {@code topic}, whatever topic it is used for. */

@@ -21,7 +21,10 @@ import java.time.LocalDate;
  * deadline entry  site|deadline|cell              (deadline-index-store: range scan by deadline)
  * site row        indicator|cell                  (rows from the site stage)
  * total group     indicator|programme|arm|periodType|periodStart   (one * row)
+ * contact         site|date|eventId               (workload-contact-store: range scan by date)
+ * worker status   site|workerId|date|eventId      (worker-status-store: prefix scan by site or worker)
  * </pre>
+ * Event ids are free text but always the last component; worker ids match {@code [A-Za-z0-9_-]}.
  */
 public final class CellKeys {
 
@@ -61,6 +64,35 @@ public final class CellKeys {
   /** Lower bound of the deadline entries of a site with a deadline on or after {@code day}. */
   public static String deadlineFrom(String siteId, LocalDate day) {
     return siteId + SEP + day;
+  }
+
+  /** A workload contact of the site's {@code workload-contact-store}. */
+  public static String workloadContact(String siteId, LocalDate date, String eventId) {
+    return siteId + SEP + date + SEP + eventId;
+  }
+
+  /** Lower bound of the site's workload contacts dated on or after {@code day} (exclusive upper bound: the day after). */
+  public static String workloadContactsFrom(String siteId, LocalDate day) {
+    return siteId + SEP + day;
+  }
+
+  /** A status of the site's {@code worker-status-store}. */
+  public static String workerStatus(String siteId, String workerId, LocalDate date, String eventId) {
+    return workerPrefix(siteId, workerId) + date + SEP + eventId;
+  }
+
+  /** Prefix of every status of one worker of a site. */
+  public static String workerPrefix(String siteId, String workerId) {
+    return siteId + SEP + workerId + SEP;
+  }
+
+  /** The indicator of a site row key. */
+  public static Indicator indicatorOfSiteRow(String siteRowKey) {
+    int first = siteRowKey.indexOf(SEP);
+    if (first < 0) {
+      throw new IllegalArgumentException("not a site row key: " + siteRowKey);
+    }
+    return Indicator.valueOf(siteRowKey.substring(0, first));
   }
 
   public static String siteRow(Indicator indicator, CellKey cell) {

@@ -9,8 +9,15 @@ import io.peerpulse.streams.cells.Period;
 import io.peerpulse.streams.cells.PeriodType;
 import io.peerpulse.streams.cells.SiteFacts;
 import io.peerpulse.streams.cells.SiteRow;
+import io.peerpulse.streams.model.Cause;
 import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.person.MemberFact;
+import io.peerpulse.streams.workload.WorkerRoster;
+import io.peerpulse.streams.workload.WorkerStatusChange;
+import io.peerpulse.streams.workload.WorkloadCalculator;
+import io.peerpulse.streams.workload.WorkloadCells;
+import io.peerpulse.streams.workload.WorkloadContact;
+import io.peerpulse.streams.workload.WorkloadRow;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,10 +39,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by site_id: keeps the members of the site's cells and the site's facts, marks the cells an
- * input may change as dirty, and on a wall-clock punctuation recomputes each dirty cell once with
- * {@link CellCalculator#rows} and emits the rows that changed (tombstones for rows that stopped
- * existing). See {@link SiteCellsStage} for the stores and the fan-out.
+ * Keyed by site_id: keeps the members of the site's cells, the site's workload contacts and worker
+ * statuses and the site's facts, marks the cells an input may change as dirty, and on a wall-clock
+ * punctuation recomputes each dirty cell once with {@link CellCalculator#rows} (person-level cells)
+ * or {@link WorkloadCalculator#rows} (workload cells, base {@code (site, "*", "*")}) and emits the
+ * rows that changed (tombstones for rows that stopped existing). See {@link SiteCellsStage} for the
+ * stores and the fan-out.
  */
 final class ComputeSiteCells implements Processor<String, SiteInput, String, SiteRow> {
 
@@ -48,9 +58,13 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
   private KeyValueStore<String, MemberFact> members;
   private KeyValueStore<String, String> cellIndex;
   private KeyValueStore<String, SiteState> sites;
-  private KeyValueStore<String, CellKey> dirty;
+  private KeyValueStore<String, DirtyCell> dirty;
+  /** The event behind the input being processed (its cause headers); null outside process. */
+  private Cause currentCause;
   private KeyValueStore<String, List<SiteRow>> cellRows;
   private KeyValueStore<String, CellKey> deadlines;
+  private KeyValueStore<String, WorkloadContact> workloadContacts;
+  private KeyValueStore<String, WorkerStatusChange> workerStatuses;
 
   ComputeSiteCells(EngineConfig engine, Duration flushInterval, int maxCellsPerFlush) {
     this.engine = engine;
@@ -67,19 +81,32 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     this.dirty = context.getStateStore(SiteCellsStage.DIRTY_CELL_STORE);
     this.cellRows = context.getStateStore(SiteCellsStage.CELL_ROWS_STORE);
     this.deadlines = context.getStateStore(SiteCellsStage.DEADLINE_INDEX_STORE);
+    this.workloadContacts = context.getStateStore(SiteCellsStage.WORKLOAD_CONTACT_STORE);
+    this.workerStatuses = context.getStateStore(SiteCellsStage.WORKER_STATUS_STORE);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
   @Override
   public void process(Record<String, SiteInput> record) {
-    String site = record.key();
-    SiteInput input = record.value();
+    currentCause = CauseHeaders.read(record.headers());
+    try {
+      dispatch(record.key(), record.value());
+    } finally {
+      currentCause = null;
+    }
+  }
+
+  private void dispatch(String site, SiteInput input) {
     if (input instanceof SiteInput.MemberChange change) {
       onMember(site, change);
     } else if (input instanceof SiteInput.DateSeen seen) {
       onDateSeen(site, seen.date());
     } else if (input instanceof SiteInput.PauseChange pause) {
       onPause(site, pause);
+    } else if (input instanceof SiteInput.ContactChange contact) {
+      onContact(site, contact);
+    } else if (input instanceof SiteInput.StatusChange status) {
+      onStatus(site, status);
     }
   }
 
@@ -128,6 +155,10 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
       return;
     }
     for (CellBase base : state.bases()) {
+      if (WorkloadCells.isWorkloadBase(base)) {
+        WorkloadCells.cellsOfHorizonAdvance(site, before, day, engine.latenessDays()).forEach(this::markDirty);
+        continue;
+      }
       for (Period period : Period.overlapping(new DateRange(before.plusDays(1), day))) {
         if (existsBy(period, day)) {
           markDirty(new CellKey(base, period));
@@ -156,6 +187,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
    * A pause changes person-days of the cells it overlaps and the DISENGAGED_60 window (60 non-paused
    * days back from each month's end) of every month from its start: the MONTH cells from the pause
    * onward. Cells after the horizon have no rows; the horizon rule marks them when it gets there.
+   * Workload cells do not depend on pauses (FTE counts on paused days too).
    */
   private void markPause(SiteState state, DateRange days) {
     LocalDate horizon = state.horizon();
@@ -164,6 +196,9 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     }
     DateRange known = new DateRange(days.first(), days.last().isAfter(horizon) ? horizon : days.last());
     for (CellBase base : state.bases()) {
+      if (WorkloadCells.isWorkloadBase(base)) {
+        continue;
+      }
       for (Period period : Period.overlapping(known)) {
         if (existsBy(period, horizon)) {
           markDirty(new CellKey(base, period));
@@ -174,6 +209,76 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
         markDirty(new CellKey(base, month));
       }
     }
+  }
+
+  /**
+   * An attended contact starts or stops counting: stored under site|date|eventId, and the cells of
+   * {@link WorkloadCells#cellsOf(String, WorkloadContact)} marked (at most 34). A change that alters
+   * nothing stored (a retraction of a contact never stored) marks nothing.
+   */
+  private void onContact(String site, SiteInput.ContactChange change) {
+    WorkloadContact contact = change.contact();
+    String key = CellKeys.workloadContact(site, contact.date(), contact.eventId());
+    WorkloadContact stored = workloadContacts.get(key);
+    if (change.counts()) {
+      if (contact.equals(stored)) {
+        return;
+      }
+      workloadContacts.put(key, contact);
+      addWorkloadBase(site);
+    } else {
+      if (stored == null) {
+        return;
+      }
+      workloadContacts.delete(key);
+    }
+    WorkloadCells.cellsOf(site, contact).forEach(this::markDirty);
+    if (stored != null && !stored.equals(contact)) {
+      WorkloadCells.cellsOf(site, stored).forEach(this::markDirty);
+    }
+  }
+
+  /**
+   * A worker status starts or stops counting: stored under site|worker|date|eventId, and the cells
+   * of the days it holds (from its date to the day before the worker's next status, capped by the
+   * horizon; {@link WorkloadCells#cellsOf(String, WorkerStatusChange, WorkerRoster, LocalDate)})
+   * marked. Later horizon advances reach an open-ended status through the horizon rule.
+   */
+  private void onStatus(String site, SiteInput.StatusChange change) {
+    WorkerStatusChange status = change.status();
+    String key = CellKeys.workerStatus(site, status.workerId(), status.date(), change.eventId());
+    WorkerStatusChange stored = workerStatuses.get(key);
+    if (change.counts()) {
+      if (status.equals(stored)) {
+        return;
+      }
+      workerStatuses.put(key, status);
+      addWorkloadBase(site);
+    } else {
+      if (stored == null) {
+        return;
+      }
+      workerStatuses.delete(key);
+    }
+    WorkerRoster worker = WorkerRoster.of(statuses(CellKeys.workerPrefix(site, status.workerId())));
+    WorkloadCells.cellsOf(site, status, worker, state(site).horizon()).forEach(this::markDirty);
+  }
+
+  /** The site's workload base joins its bases, so horizon advances re-evaluate its workload cells. */
+  private void addWorkloadBase(String site) {
+    SiteState state = state(site);
+    SiteState withBase = state.withBase(WorkloadCells.base(site));
+    if (withBase != state) {
+      sites.put(site, withBase);
+    }
+  }
+
+  private List<WorkerStatusChange> statuses(String prefix) {
+    List<WorkerStatusChange> found = new ArrayList<>();
+    try (KeyValueIterator<String, WorkerStatusChange> it = workerStatuses.prefixScan(prefix, KEYS)) {
+      it.forEachRemaining(entry -> found.add(entry.value));
+    }
+    return found;
   }
 
   /** A period can have a row by {@code horizon} (DAY, ROLLING_28D: ended; WEEK, MONTH: started). */
@@ -211,7 +316,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
   private void markDirty(CellKey cell) {
     String key = CellKeys.cell(cell);
     if (dirty.get(key) == null) {
-      dirty.put(key, cell);
+      dirty.put(key, new DirtyCell(cell, currentCause));
     }
   }
 
@@ -224,8 +329,8 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
 
   /** Recomputes up to {@code maxCellsPerFlush} dirty cells; the rest wait for the next punctuation. */
   void flush() {
-    List<KeyValue<String, CellKey>> batch = new ArrayList<>();
-    try (KeyValueIterator<String, CellKey> it = dirty.all()) {
+    List<KeyValue<String, DirtyCell>> batch = new ArrayList<>();
+    try (KeyValueIterator<String, DirtyCell> it = dirty.all()) {
       while (it.hasNext() && batch.size() < maxCellsPerFlush) {
         batch.add(it.next());
       }
@@ -233,32 +338,39 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     if (batch.isEmpty()) {
       return;
     }
-    Map<String, MemberFact> memberCache = new HashMap<>();
-    Map<String, SiteFacts> factsCache = new HashMap<>();
+    FlushCache cache = new FlushCache();
     long timestamp = Math.max(0L, context.currentStreamTimeMs());
-    for (KeyValue<String, CellKey> entry : batch) {
-      recompute(entry.key, entry.value, memberCache, factsCache, timestamp);
+    for (KeyValue<String, DirtyCell> entry : batch) {
+      recompute(entry.key, entry.value.cell(), cache, timestamp, CauseHeaders.of(entry.value.cause()));
       dirty.delete(entry.key);
     }
   }
 
-  private void recompute(String cellId, CellKey cell, Map<String, MemberFact> memberCache,
-      Map<String, SiteFacts> factsCache, long timestamp) {
+  /** What one flush reads once: member facts, site facts and rosters (nothing changes them during a flush). */
+  private static final class FlushCache {
+    final Map<String, MemberFact> members = new HashMap<>();
+    final Map<String, SiteFacts> facts = new HashMap<>();
+    final Map<String, WorkerRoster> rosters = new HashMap<>();
+  }
+
+  private void recompute(String cellId, CellKey cell, FlushCache cache, long timestamp, Headers cause) {
     String site = cell.base().siteId();
-    SiteFacts facts = factsCache.computeIfAbsent(site, s -> state(s).facts(s));
-    List<SiteRow> rows = CellCalculator.rows(cell, membersOf(cellId, site, memberCache), facts, engine);
+    SiteFacts facts = cache.facts.computeIfAbsent(site, s -> state(s).facts(s));
+    List<SiteRow> rows = WorkloadCells.isWorkloadBase(cell.base())
+        ? workloadRows(cell, facts, cache)
+        : CellCalculator.rows(cell, membersOf(cellId, site, cache.members), facts, engine);
     List<SiteRow> stored = cellRows.get(cellId);
     Map<Indicator, SiteRow> before = byIndicator(stored == null ? List.of() : stored);
     Map<Indicator, SiteRow> after = byIndicator(rows);
     for (Map.Entry<Indicator, SiteRow> old : before.entrySet()) {
       if (!after.containsKey(old.getKey())) {
-        context.forward(new Record<>(CellKeys.siteRow(old.getKey(), cell), null, timestamp));
+        context.forward(new Record<>(CellKeys.siteRow(old.getKey(), cell), null, timestamp, cause));
       }
     }
     for (Map.Entry<Indicator, SiteRow> now : after.entrySet()) {
       SiteRow old = before.get(now.getKey());
       if (old == null || !sameExceptWatermark(old, now.getValue())) {
-        context.forward(new Record<>(CellKeys.siteRow(now.getKey(), cell), now.getValue(), timestamp));
+        context.forward(new Record<>(CellKeys.siteRow(now.getKey(), cell), now.getValue(), timestamp, cause));
       }
     }
     reindexDeadlines(site, cellId, cell, before.values(), after.values());
@@ -267,6 +379,30 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     } else {
       cellRows.put(cellId, rows);
     }
+  }
+
+  /**
+   * The workload rows of a workload cell: the site's contacts dated in the period's contact range
+   * (one range scan) and the site's roster (one prefix scan per site and flush).
+   */
+  private List<SiteRow> workloadRows(CellKey cell, SiteFacts facts, FlushCache cache) {
+    Period period = cell.period();
+    if (!CellCalculator.rowsExist(period, facts.horizon()) || period.type() == PeriodType.DAY) {
+      return List.of();
+    }
+    String site = cell.base().siteId();
+    DateRange range = WorkloadCalculator.contactRange(period);
+    List<WorkloadContact> contacts = new ArrayList<>();
+    try (KeyValueIterator<String, WorkloadContact> it = workloadContacts.range(
+        CellKeys.workloadContactsFrom(site, range.first()), CellKeys.workloadContactsFrom(site, range.last().plusDays(1)))) {
+      it.forEachRemaining(entry -> contacts.add(entry.value));
+    }
+    WorkerRoster roster = cache.rosters.computeIfAbsent(site, s -> WorkerRoster.of(statuses(CellKeys.sitePrefix(s))));
+    List<SiteRow> rows = new ArrayList<>();
+    for (WorkloadRow row : WorkloadCalculator.rows(period, contacts, roster, facts, engine)) {
+      rows.add(row.siteRow());
+    }
+    return rows;
   }
 
   private List<MemberFact> membersOf(String cellId, String site, Map<String, MemberFact> cache) {
@@ -321,7 +457,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
   /**
    * The watermark a row was decided against moves with every horizon advance; re-emitting every row
    * of the site for it alone would multiply output by the number of rows, so it rides along with the
-   * next real change.
+   * next real change. A workload row's worker count is a change: it decides its publication.
    */
   static boolean sameExceptWatermark(SiteRow a, SiteRow b) {
     return a.indicator() == b.indicator()
@@ -331,6 +467,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
         && Objects.equals(a.value(), b.value())
         && a.medianInputs().equals(b.medianInputs())
         && Objects.equals(a.deadline(), b.deadline())
-        && a.finalStatus() == b.finalStatus();
+        && a.finalStatus() == b.finalStatus()
+        && Objects.equals(a.workers(), b.workers());
   }
 }

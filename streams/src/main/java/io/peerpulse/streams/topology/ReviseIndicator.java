@@ -3,10 +3,14 @@ package io.peerpulse.streams.topology;
 import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorStatus;
 import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.indicator.LateCorrection;
 import io.peerpulse.streams.cells.CellKey;
 import io.peerpulse.streams.cells.Indicator;
 import io.peerpulse.streams.cells.SiteRow;
+import io.peerpulse.streams.model.Cause;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,13 +21,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Turns exact rows into indicator records: decides the revision (how many times the exact
  * numerator, denominator and value changed after the row first became FINAL; a row that stops or
  * starts existing after that counts as a change too) and writes a tombstone when a row stops
- * existing. {@code computed_at} is the record's timestamp (stream time), never the wall clock.
+ * existing. Each such change after FINAL is also written as a {@link LateCorrection} (old and new
+ * values, the event that caused it from the record's {@link CauseHeaders}, how late it was).
+ * {@code computed_at} is the record's timestamp (stream time), never the wall clock.
  */
-final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, IndicatorValue> {
+final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, Revised> {
 
   private final String storeName;
   private final int definitionVersion;
-  private ProcessorContext<IndicatorKey, IndicatorValue> context;
+  private ProcessorContext<IndicatorKey, Revised> context;
   private KeyValueStore<String, RevisionState> revisions;
 
   ReviseIndicator(String storeName, int definitionVersion) {
@@ -32,7 +38,7 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
   }
 
   @Override
-  public void init(ProcessorContext<IndicatorKey, IndicatorValue> context) {
+  public void init(ProcessorContext<IndicatorKey, Revised> context) {
     this.context = context;
     this.revisions = context.getStateStore(storeName);
   }
@@ -43,9 +49,15 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
     SiteRow row = record.value();
     if (row == null) {
       if (before != null && before.present()) {
-        revisions.put(record.key(), new RevisionState(before.indicator(), before.cell(), false, before.everFinal(),
-            before.revision() + (before.everFinal() ? 1 : 0), null, null, null, false, before.watermark()));
-        context.forward(new Record<>(key(before.indicator(), before.cell()), null, record.timestamp()));
+        int revision = before.revision() + (before.everFinal() ? 1 : 0);
+        RevisionState after = new RevisionState(before.indicator(), before.cell(), false, before.everFinal(), revision,
+            null, null, null, false, before.watermark(), null, before.finalSince());
+        revisions.put(record.key(), after);
+        IndicatorKey key = key(before.indicator(), before.cell());
+        context.forward(new Record<>(key, Revised.value(null), record.timestamp()));
+        if (before.everFinal()) {
+          context.forward(new Record<>(key, Revised.correction(correction(before, after, record)), record.timestamp()));
+        }
       }
       return;
     }
@@ -54,16 +66,45 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
         || !Objects.equals(before.numerator(), row.numerator())
         || !Objects.equals(before.denominator(), row.denominator())
         || !Objects.equals(before.value(), row.value());
-    if (!changed && before.finalStatus() == row.finalStatus() && Objects.equals(before.watermark(), row.watermark())) {
+    if (!changed && before.finalStatus() == row.finalStatus() && Objects.equals(before.watermark(), row.watermark())
+        && Objects.equals(before.workers(), row.workers())) {
       return;
     }
     boolean everFinal = before != null && before.everFinal();
-    int revision = before == null ? 0 : before.revision() + (everFinal && changed ? 1 : 0);
+    boolean revised = everFinal && changed;
+    int revision = before == null ? 0 : before.revision() + (revised ? 1 : 0);
+    LocalDate finalSince = everFinal ? before.finalSince() : row.finalStatus() ? row.watermark() : null;
     RevisionState after = new RevisionState(row.indicator(), row.cell(), true, everFinal || row.finalStatus(), revision,
-        row.numerator(), row.denominator(), row.value(), row.finalStatus(), row.watermark());
+        row.numerator(), row.denominator(), row.value(), row.finalStatus(), row.watermark(), row.workers(), finalSince);
     revisions.put(record.key(), after);
-    context.forward(new Record<>(key(row.indicator(), row.cell()), value(row, revision, record.timestamp()),
-        record.timestamp()));
+    IndicatorKey key = key(row.indicator(), row.cell());
+    context.forward(new Record<>(key, Revised.value(value(row, revision, record.timestamp())), record.timestamp()));
+    if (revised) {
+      context.forward(new Record<>(key, Revised.correction(correction(before, after, record)), record.timestamp()));
+    }
+  }
+
+  /** {@code before} → {@code after} of a row that was FINAL, caused by the event the record's headers name. */
+  private static LateCorrection correction(RevisionState before, RevisionState after, Record<String, SiteRow> record) {
+    Cause cause = CauseHeaders.read(record.headers());
+    LocalDate now = after.watermark();
+    LocalDate finalSince = after.finalSince();
+    return LateCorrection.newBuilder()
+        .setOldNumerator(before.present() ? before.numerator() : null)
+        .setOldDenominator(before.present() ? before.denominator() : null)
+        .setOldValue(before.present() ? before.value() : null)
+        .setNewNumerator(after.present() ? after.numerator() : null)
+        .setNewDenominator(after.present() ? after.denominator() : null)
+        .setNewValue(after.present() ? after.value() : null)
+        .setRevision(after.revision())
+        .setFinalSince(finalSince)
+        .setCauseEventId(cause == null ? null : cause.eventId())
+        .setCauseEventDate(cause == null ? null : cause.eventDate())
+        .setCauseRecordedAt(cause == null ? null : cause.recordedAt())
+        .setDaysLate(cause == null ? null : cause.daysLate())
+        .setDaysAfterFinal(finalSince == null || now == null ? null : (int) ChronoUnit.DAYS.between(finalSince, now))
+        .setCorrectedAt(Instant.ofEpochMilli(Math.max(0L, record.timestamp())))
+        .build();
   }
 
   static IndicatorKey key(Indicator indicator, CellKey cell) {
@@ -89,6 +130,7 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
         .setDefinitionVersion(definitionVersion)
         .setComputedAt(Instant.ofEpochMilli(Math.max(0L, timestamp)))
         .setWatermark(row.watermark())
+        .setWorkers(row.workers())
         .build();
   }
 }

@@ -8,9 +8,12 @@ import io.peerpulse.event.Event;
 import io.peerpulse.event.Exited;
 import io.peerpulse.event.Relapse;
 import io.peerpulse.event.SitePause;
+import io.peerpulse.event.WorkerStatus;
 import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.intake.EventChange.Effect;
 import io.peerpulse.streams.model.DateRange;
+import io.peerpulse.streams.workload.WorkerStatusChange;
+import io.peerpulse.streams.workload.WorkloadContact;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +29,15 @@ import org.apache.kafka.streams.kstream.Named;
  * <ul>
  *   <li>to persons (key person_id): ENROLLED, EXITED, ADMITTED, DISCHARGED, RELAPSE, and a CONTACT
  *       once per distinct person in {@code person_ids};
- *   <li>to sites (key site_id): the date of every first arrival (the site horizon) and SITE_PAUSE
- *       changes;
- *   <li>to workers: nothing yet. WORKER_STATUS, SUPERVISION and the workload side of CONTACT go
- *       to a worker-day stage in a later issue: add a {@code route-to-workers} branch here.
+ *   <li>to sites (key site_id, the recording site): the date of every first arrival (the site
+ *       horizon), SITE_PAUSE changes, and the workload inputs: attended CONTACT changes (workload
+ *       counts for the recording site, events.md) and WORKER_STATUS changes (a worker is the
+ *       status's site and worker_id). A CONTACT thus goes to its persons and to its site. The date
+ *       seen comes first in one flatMap, so on the one repartition topic the site stage has raised
+ *       its horizon before it sees the event's own workload change.
  * </ul>
+ * Only changes that alter what counts (effective or retracted, after deduplication and voids) go
+ * on; SUPERVISION (PSW_SUPERVISED_14D) is not computed by the streams yet.
  */
 public final class RouteStage {
 
@@ -71,7 +78,27 @@ public final class RouteStage {
           : null;
       routed.add(KeyValue.pair(event.getSiteId(), new SiteInput.PauseChange(event.getEventId(), days)));
     }
+    if (change.effect() == Effect.EFFECTIVE || change.effect() == Effect.RETRACTED) {
+      SiteInput workload = workloadInput(change);
+      if (workload != null) {
+        routed.add(KeyValue.pair(event.getSiteId(), workload));
+      }
+    }
     return routed;
+  }
+
+  /** The workload side of a change, or null: not-attended contacts count nowhere in workload. */
+  static SiteInput workloadInput(EventChange change) {
+    boolean counts = change.effect() == Effect.EFFECTIVE;
+    Object payload = change.event().event().getPayload();
+    if (payload instanceof Contact) {
+      WorkloadContact contact = WorkloadContact.of(change.event());
+      return contact.attended() ? new SiteInput.ContactChange(contact, counts) : null;
+    }
+    if (payload instanceof WorkerStatus) {
+      return new SiteInput.StatusChange(change.event().event().getEventId(), WorkerStatusChange.of(change.event()), counts);
+    }
+    return null;
   }
 
   /** The distinct persons an event is about, in order; empty for events that name none. */

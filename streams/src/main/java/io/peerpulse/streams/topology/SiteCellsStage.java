@@ -14,7 +14,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * member changes ─► [member-changes-by-site] ─┐
  *                                              ├─► merge-site-inputs ─► compute-site-cells ─► site rows
- * dates seen, pauses ─► [site-facts-by-site] ─┘        (key indicator|cell, tombstone = row gone)
+ * dates seen, pauses, ─► [site-facts-by-site] ─┘        (key indicator|cell, tombstone = row gone)
+ * workload contacts and statuses
  * </pre>
  * The two repartition topics have the same partition count and key serde, so a site's members and
  * facts meet in one task.
@@ -25,12 +26,20 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   <li>{@code cell-index-store}: site|type|start|programme|arm|memberKey → "" (a cell's members by
  *       prefix scan);
  *   <li>{@code site-facts-store}: site → horizon, pauses by event id, the site's bases;
- *   <li>{@code dirty-cell-store}: cells awaiting recomputation (a store, so a crash under
- *       exactly-once loses none);
+ *   <li>{@code dirty-cell-store}: cells awaiting recomputation, with the first event that changed
+ *       each since (a store, so a crash under exactly-once loses none; the event is named by a late
+ *       correction);
  *   <li>{@code cell-rows-store}: cell → the rows last computed (emit only changes and tombstones);
  *   <li>{@code deadline-index-store}: site|deadline|cell for rows not FINAL yet, so a watermark
- *       advance re-evaluates exactly the cells whose deadline it passes.
+ *       advance re-evaluates exactly the cells whose deadline it passes;
+ *   <li>{@code workload-contact-store}: site|date|eventId → the attended contact as workload sees it
+ *       (a range scan by date gives a workload cell's contacts);
+ *   <li>{@code worker-status-store}: site|workerId|date|eventId → the effective WORKER_STATUS (a prefix
+ *       scan by site gives the roster, by worker that worker's statuses).
  * </ul>
+ * Workload cells share the dirty, rows and deadline stores with the person-level cells; their base
+ * is {@code (site, "*", "*")} and they hold the five workload indicators of one period (WEEK, MONTH,
+ * ROLLING_28D; no DAY). They have no members: their rows come from the two workload stores.
  *
  * <p>Fan-out per input. A member change marks old ∪ new {@code CellCalculator.cellsOf} dirty: for an
  * enrolment about one DAY, one ROLLING_28D and 1/7 WEEK and 1/30 MONTH cell per day of its span plus
@@ -40,6 +49,25 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * whose deadline the watermark passes. A pause change marks the cells overlapping the pause (up to
  * the horizon) and the MONTH cells from its start to the horizon. The first horizon of a site marks
  * every cell with members. A date that does not advance the horizon costs one store read.
+ *
+ * <p>Workload fan-out ({@code WorkloadCells}), bounded per event:
+ * <ul>
+ *   <li>an attended contact dated d (added or voided): the 28 ROLLING_28D cells ending on d … d+27,
+ *       its WEEK, for a PSW contact also the weeks sharing a day with d … d+27 (a week's caseload
+ *       looks 28 days back from its Sunday) and its MONTH (hours; a home visit of any role too, for
+ *       the share): at most 34 cells, whatever the site's size. Not-attended contacts are not routed.
+ *   <li>a worker status dated d (added or voided): the cells of the days it holds, d … u with u the
+ *       day before the worker's next status, capped by the horizon: the weeks and months sharing a
+ *       day with them and the ROLLING_28D cells ending on d … min(u + 27, horizon). About n/7 + n/30
+ *       + n + 29 cells for n days; a status with no successor reaches the horizon, later days come
+ *       with the horizon advance. Only that worker's statuses are scanned to find u.
+ *   <li>a horizon advance H → H', once the site has workload inputs: the workload periods sharing a
+ *       day with H+1 … H' (new rows, days counted up to the horizon, the caseload's point day) and
+ *       those ending when the watermark passes them: about 5 cells per day advanced. Pauses do not
+ *       touch workload cells.
+ * </ul>
+ * Recomputing a workload cell costs one range scan of the site's contacts over at most 34 days (a
+ * WEEK's caseload reaches 27 days before its Monday) and the site's roster, read once per flush.
  *
  * <p>Marks are cheap; work happens on a wall-clock punctuation every {@code cells.flush.interval.ms}
  * that recomputes each dirty cell once ({@code CellCalculator.rows} over the cell's members),
@@ -55,6 +83,8 @@ public final class SiteCellsStage {
   public static final String DIRTY_CELL_STORE = "dirty-cell-store";
   public static final String CELL_ROWS_STORE = "cell-rows-store";
   public static final String DEADLINE_INDEX_STORE = "deadline-index-store";
+  public static final String WORKLOAD_CONTACT_STORE = "workload-contact-store";
+  public static final String WORKER_STATUS_STORE = "worker-status-store";
   public static final String MEMBERS_BY_SITE = "member-changes-by-site";
   public static final String FACTS_BY_SITE = "site-facts-by-site";
   public static final String COMPUTE = "compute-site-cells";
@@ -63,7 +93,7 @@ public final class SiteCellsStage {
 
   /**
    * @param memberChanges member changes keyed by site (from the person stage)
-   * @param siteFacts dates seen and pause changes keyed by site (from routing)
+   * @param siteFacts dates seen, pause changes and workload inputs keyed by site (from routing)
    * @return site rows keyed by {@link CellKeys#siteRow}; a null value when a row stops existing
    */
   public static KStream<String, SiteRow> build(KStream<String, SiteInput> memberChanges,
@@ -77,9 +107,11 @@ public final class SiteCellsStage {
                 Suppliers.store(MEMBER_STORE, InternalSerdes.MEMBER_FACT, settings),
                 Suppliers.store(CELL_INDEX_STORE, Serdes.String(), settings),
                 Suppliers.store(SITE_FACTS_STORE, InternalSerdes.SITE_STATE, settings),
-                Suppliers.store(DIRTY_CELL_STORE, InternalSerdes.CELL_KEY, settings),
+                Suppliers.store(DIRTY_CELL_STORE, InternalSerdes.DIRTY_CELL, settings),
                 Suppliers.store(CELL_ROWS_STORE, InternalSerdes.SITE_ROWS, settings),
-                Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY, settings)),
+                Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY, settings),
+                Suppliers.store(WORKLOAD_CONTACT_STORE, InternalSerdes.WORKLOAD_CONTACT, settings),
+                Suppliers.store(WORKER_STATUS_STORE, InternalSerdes.WORKER_STATUS, settings)),
             Named.as(COMPUTE));
   }
 

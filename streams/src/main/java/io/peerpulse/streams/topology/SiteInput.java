@@ -2,10 +2,16 @@ package io.peerpulse.streams.topology;
 
 import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.person.MemberFact;
+import io.peerpulse.streams.workload.WorkerStatusChange;
+import io.peerpulse.streams.workload.WorkloadContact;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** What the site-cells stage receives, keyed by site_id, on two co-partitioned repartition topics. */
+/**
+ * What the site-cells stage receives, keyed by site_id, on two co-partitioned repartition topics:
+ * member changes from the person stage; dates seen, pauses and the workload inputs (contacts and
+ * worker statuses of the recording site) from routing.
+ */
 public sealed interface SiteInput {
 
   /**
@@ -29,6 +35,24 @@ public sealed interface SiteInput {
   record PauseChange(String pauseEventId, DateRange days) implements SiteInput {
     public PauseChange {
       Objects.requireNonNull(pauseEventId, "pauseEventId");
+    }
+  }
+
+  /**
+   * An attended CONTACT recorded by the site became effective ({@code counts}) or was voided: its
+   * workload side (the person stage gets the contact for the person-level indicators separately).
+   */
+  record ContactChange(WorkloadContact contact, boolean counts) implements SiteInput {
+    public ContactChange {
+      Objects.requireNonNull(contact, "contact");
+    }
+  }
+
+  /** A WORKER_STATUS recorded by the site became effective ({@code counts}) or was voided. */
+  record StatusChange(String eventId, WorkerStatusChange status, boolean counts) implements SiteInput {
+    public StatusChange {
+      Objects.requireNonNull(eventId, "eventId");
+      Objects.requireNonNull(status, "status");
     }
   }
 }

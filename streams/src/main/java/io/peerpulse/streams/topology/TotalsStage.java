@@ -15,8 +15,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * that exist under it ({@link Totals#pool}); it exists while any of them does.
  *
  * <pre>
- * site rows ─► key-by-total ─► [site-rows-by-total] ─► pool-site-rows (total-rows-store) ─► * rows
+ * site rows ─► keep-pooled-indicators ─► key-by-total ─► [site-rows-by-total]
+ *     ─► pool-site-rows (total-rows-store) ─► * rows
  * </pre>
+ * Workload rows are per site only ("workload has no `*` rows", spec/indicators.md; the reference's
+ * {@code 90_rows_and_totals.sql} pools only family PERSON): {@code keep-pooled-indicators} drops them
+ * (and their tombstones, by the indicator in the key) before the repartition.
  *
  * <p>This is a KTable aggregate with adder and subtractor done by hand, on purpose: the DSL's
  * {@code toTable().groupBy().aggregate()} would first repartition every site row by its own key (the
@@ -35,6 +39,7 @@ public final class TotalsStage {
   /** @return {@code *} rows keyed by {@link CellKeys#totalGroup}; null when a total stops existing */
   public static KStream<String, SiteRow> build(KStream<String, SiteRow> siteRows, TopologySettings settings) {
     return siteRows
+        .filter((rowKey, row) -> CellKeys.indicatorOfSiteRow(rowKey).hasTotals(), Named.as("keep-pooled-indicators"))
         .map((rowKey, row) -> KeyValue.pair(totalGroupOf(rowKey), new SiteRowUpdate(siteOf(rowKey), row)),
             Named.as("key-by-total"))
         .repartition(Repartitioned.<String, SiteRowUpdate>as(BY_TOTAL)

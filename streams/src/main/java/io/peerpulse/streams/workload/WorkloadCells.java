@@ -49,6 +49,15 @@ public final class WorkloadCells {
     return new CellBase(siteId, CellBase.ALL, CellBase.ALL);
   }
 
+  /**
+   * Whether a cell base is a workload base: {@code arm = "*"} never occurs on a person-level base
+   * (an enrolment's arm is one of INTERVENTION, CONTROL, NONE), so the site stage can tell the two
+   * kinds of cell apart by their base alone.
+   */
+  public static boolean isWorkloadBase(CellBase base) {
+    return CellBase.ALL.equals(base.programme()) && CellBase.ALL.equals(base.arm()) && !CellBase.ALL.equals(base.siteId());
+  }
+
   /** The cells whose rows a contact recorded by {@code siteId} counts in (independent of the horizon). */
   public static Set<CellKey> cellsOf(String siteId, WorkloadContact contact) {
     if (!contact.attended()) {

@@ -1,5 +1,6 @@
 package io.peerpulse.streams.workload;
 
+import io.peerpulse.streams.cells.Indicator;
 import io.peerpulse.streams.cells.PeriodType;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +34,11 @@ public enum WorkloadIndicator {
 
   public Set<PeriodType> periodTypes() {
     return periodTypes;
+  }
+
+  /** The published indicator id ({@link Indicator} of the same name, family WORKLOAD). */
+  public Indicator id() {
+    return Indicator.valueOf(name());
   }
 
   /** The value for a numerator and denominator, null when the denominator is 0. */

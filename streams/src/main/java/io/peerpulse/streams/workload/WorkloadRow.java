@@ -1,7 +1,9 @@
 package io.peerpulse.streams.workload;
 
 import io.peerpulse.streams.cells.CellKey;
+import io.peerpulse.streams.cells.SiteRow;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The exact value of one workload indicator in one site cell (base {@code (site, "*", "*")}): the
@@ -26,4 +28,11 @@ public record WorkloadRow(
     LocalDate deadline,
     LocalDate watermark,
     boolean finalStatus,
-    int workers) {}
+    int workers) {
+
+  /** The row as the site stage emits it: its indicator id, no median inputs, the worker count. */
+  public SiteRow siteRow() {
+    return new SiteRow(indicator.id(), cell, numerator, denominator, value, List.of(), deadline, watermark, finalStatus,
+        workers);
+  }
+}

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
  * persons, re-enrolments and same-date enrolments, exits (also on start days), group contacts
  * listing a person twice, transfers, overlaps, open stays, discharges before admissions, duplicate
  * ADMITTED, relapses, pauses, voids (before and after their targets), duplicates, and a hospital
- * site whose events run past the enrolling site's horizon.
+ * site whose events run past the enrolling site's horizon. For workload: contacts of four workers
+ * in both roles with durations from 0 to 600 minutes (so a week can cross the over-threshold line),
+ * home visits and not-attended contacts, and worker statuses of both sites (role changes, inactive
+ * spells, fte 0, two on one date, workers without a status), which voids and duplicates can hit.
  */
 public final class RandomHistories {
 
@@ -22,6 +25,10 @@ public final class RandomHistories {
   private static final String[] OUTCOMES = {"ATTENDED", "ATTENDED", "ATTENDED", "DID_NOT_ATTEND", "CANCELLED"};
   private static final String[] EXIT_REASONS = {"COMPLETED", "DROPPED_OUT", "DIED", "MOVED"};
   private static final String[] DISCHARGE_TYPES = {"ROUTINE", "ROUTINE", "AGAINST_ADVICE", "TRANSFER", "DIED"};
+  private static final String[] WORKERS = {"w0", "w1", "w2", "w3"};
+  private static final String[] ROLES = {"PSW", "PSW", "MHW"};
+  private static final String[] FTES = {"0", "0.2", "0.5", "0.5", "0.8", "1.0", "1.5"};
+  private static final int[] MINUTES = {0, 30, 45, 45, 60, 90, 240, 600};
   private static final LocalDate START = LocalDate.of(2021, 1, 1);
 
   private final Random random;
@@ -45,6 +52,7 @@ public final class RandomHistories {
       int from = random.nextInt(150);
       events.add(envelope("SITE_PAUSE", site(), from) + ",\"paused_until\":\"" + day(from + random.nextInt(40)) + "\"}");
     }
+    workerStatuses();
     Collections.shuffle(events, random);
     voidsAndDuplicates();
     for (String site : SITES) {
@@ -94,9 +102,31 @@ public final class RandomHistories {
       listed.add(person);
     }
     String ids = listed.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
-    events.add(envelope("CONTACT", site(), on) + ",\"person_ids\":[" + ids + "],\"worker_id\":\"w" + random.nextInt(3)
+    events.add(envelope("CONTACT", site(), on) + ",\"person_ids\":[" + ids + "],\"worker_id\":\"" + pick(WORKERS)
         + "\",\"worker_role\":\"" + (random.nextBoolean() ? "PSW" : "MHW") + "\",\"mode\":\"" + pick(MODES)
-        + "\",\"duration_minutes\":45,\"outcome\":\"" + pick(OUTCOMES) + "\",\"crisis\":false}");
+        + "\",\"duration_minutes\":" + MINUTES[random.nextInt(MINUTES.length)] + ",\"outcome\":\"" + pick(OUTCOMES)
+        + "\",\"crisis\":false}");
+  }
+
+  /**
+   * WORKER_STATUS events: per site, most workers get one to three statuses (some on one date, the
+   * later arrival standing), a quarter of them inactive; the rest have none, so their contacts count
+   * without FTE.
+   */
+  private void workerStatuses() {
+    for (String site : SITES) {
+      for (String worker : WORKERS) {
+        if (random.nextInt(3) == 0) {
+          continue;
+        }
+        int on = random.nextInt(60);
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+          events.add(envelope("WORKER_STATUS", site, on) + ",\"worker_id\":\"" + worker + "\",\"worker_role\":\""
+              + pick(ROLES) + "\",\"fte\":" + pick(FTES) + ",\"active\":" + (random.nextInt(4) != 0) + "}");
+          on += random.nextInt(4) == 0 ? 0 : random.nextInt(90);
+        }
+      }
+    }
   }
 
   /** One stay from {@code from}; returns a day for the next one: a transfer, an overlap or a gap. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.peerpulse.event.Event;
 import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorValue;
+import io.peerpulse.indicator.LateCorrection;
 import io.peerpulse.mapping.EventJson;
 import io.peerpulse.mapping.ParseResult;
 import io.peerpulse.registry.client.MockSchemaRegistry;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -75,6 +77,16 @@ public final class Pipeline implements AutoCloseable {
 
   public Map<IndicatorKey, IndicatorValue> table() {
     return runner.table();
+  }
+
+  /** The published topic (suppression applied), by key. */
+  public Map<IndicatorKey, IndicatorValue> publishedTable() {
+    return runner.publishedTable();
+  }
+
+  /** The late corrections written so far, in order. */
+  public List<KeyValue<IndicatorKey, LateCorrection>> lateCorrections() {
+    return runner.lateCorrections();
   }
 
   public List<TopologyRunner.DeadLetter> deadLetters() {

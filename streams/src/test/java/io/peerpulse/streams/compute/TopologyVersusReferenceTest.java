@@ -77,9 +77,14 @@ import net.jqwik.api.statistics.Statistics;
  * denominator and value within 1e-4, status and {@code suppressed}, never {@code revision} (as
  * {@code verify} compares). Only the indicators the streams compute ({@link Indicator}) are compared.
  *
+ * <p>Workload is compared like every other indicator: its five ids are in {@link Indicator}, and
+ * the histories have contacts of four workers in both roles with varied durations and worker
+ * statuses (the statistics show how often workload rows exist, get published, and cross the
+ * over-threshold line).
+ *
  * <p>A history is {@link RandomHistories} (two sites, re-enrolments, same-date enrolments, exits,
- * group contacts, transfers, overlaps, open stays, duplicate ADMITTED, relapses, pauses, voids
- * before and after their targets, identical re-sends), {@linkplain #squeezed squeezed} into a
+ * group contacts, transfers, overlaps, open stays, duplicate ADMITTED, relapses, pauses, worker
+ * statuses, voids before and after their targets, identical re-sends), {@linkplain #squeezed squeezed} into a
  * short period, with on top: events recorded 36–120 days late, re-sends that differ only in
  * {@code source} (duplicates), conflicting re-sends (dead-lettered; the first arrival wins) and
  * FUTURE_EVENT copies of an event id (rejected, reserving nothing). It arrives in the generator's
@@ -108,6 +113,8 @@ class TopologyVersusReferenceTest {
   private static final double TOLERANCE = 1e-4;
   private static final int SHOWN_DIFFERENCES = 15;
   private static final Set<String> STREAMED = Arrays.stream(Indicator.values()).map(Enum::name).collect(Collectors.toSet());
+  private static final Set<String> WORKLOAD = Arrays.stream(Indicator.values())
+      .filter(i -> i.family() == Indicator.Family.WORKLOAD).map(Enum::name).collect(Collectors.toSet());
   /** The first day of {@link RandomHistories}: squeezing keeps it. */
   private static final LocalDate START = LocalDate.of(2021, 1, 1);
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -389,6 +396,16 @@ class TopologyVersusReferenceTest {
         .collect(streamed.exact().values().stream().anyMatch(r -> r.revision() > 0));
     Statistics.label("suppressed published cells")
         .collect(streamed.published().values().stream().anyMatch(IndicatorRow::suppressed));
+    List<IndicatorRow> workload = streamed.published().values().stream().filter(r -> WORKLOAD.contains(r.indicator())).toList();
+    Statistics.label("workload rows")
+        .collect(workload.isEmpty() ? "none" : workload.stream().allMatch(IndicatorRow::suppressed)
+            ? "all suppressed (< 3 workers)" : "some published (>= 3 workers)");
+    Statistics.label("workload rows with FTE (a denominator > 0)")
+        .collect(streamed.exact().values().stream().anyMatch(r -> WORKLOAD.contains(r.indicator())
+            && r.denominator() != null && r.denominator() > 0));
+    Statistics.label("PSW_OVER_THRESHOLD with a PSW over")
+        .collect(streamed.exact().values().stream().anyMatch(r -> r.indicator().equals(Indicator.PSW_OVER_THRESHOLD.name())
+            && r.numerator() != null && r.numerator() > 0));
   }
 
   private static Instant recordedAt(String line) {

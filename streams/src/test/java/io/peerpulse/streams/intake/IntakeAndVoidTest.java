@@ -1,6 +1,7 @@
 package io.peerpulse.streams.intake;
 
 import static io.peerpulse.streams.compute.Json.contact;
+import static io.peerpulse.streams.compute.Json.dateSeen;
 import static io.peerpulse.streams.compute.Json.enrolled;
 import static io.peerpulse.streams.compute.Json.psw;
 import static io.peerpulse.streams.compute.Json.voids;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.peerpulse.event.Event;
 import io.peerpulse.registry.serde.KafkaAvroDeserializer;
+import io.peerpulse.streams.EngineConfig;
 import io.peerpulse.streams.compute.Pipeline;
 import io.peerpulse.streams.compute.TopologyRunner.DeadLetter;
 import io.peerpulse.streams.topics.Topics;
@@ -105,6 +107,63 @@ class IntakeAndVoidTest {
     try (Pipeline reversed = new Pipeline()) {
       reversed.pipe(void2, ENROL_A, void1, CONTACT_1).flush();
       assertThat(reversed.effectiveEventIds("pA")).containsExactly("ulm-e-1");
+    }
+  }
+
+  @Test
+  void aVoidWhoseTargetNeverComesIsReportedOnceAsAnOrphanAfterTheHorizon() {
+    // The void is recorded 2021-02-11; stream time passes its 90-day horizon with an event of June.
+    pipeline.pipe(ENROL_A, voids("ulm-v-1", "2021-02-11", "ulm-c-9"), dateSeen("ulm-d-1", "2021-05-11")).flush();
+    assertThat(pipeline.deadLetters()).as("89 days after the void: not yet an orphan").isEmpty();
+
+    pipeline.pipe(dateSeen("ulm-d-2", "2021-05-13"), dateSeen("ulm-d-3", "2021-07-01")).flush();
+
+    assertThat(pipeline.deadLetters()).singleElement().satisfies(letter -> {
+      assertThat(letter.reason()).isEqualTo("ORPHAN_VOID");
+      assertThat(letter.header(DeadLetters.FIELD)).isEqualTo("voids_event_id");
+      assertThat(letter.header(DeadLetters.MESSAGE)).startsWith("voids_event_id: no event with id ulm-c-9 arrived within 90 days");
+      assertThat(letter.header(DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+      assertThat(new String(letter.key())).isEqualTo("ulm");
+    });
+  }
+
+  @Test
+  void anOrphanVoidStillRetractsItsTargetWhenItComesAfterAll() {
+    pipeline.pipe(ENROL_A, voids("ulm-v-1", "2021-02-11", "ulm-c-1"), dateSeen("ulm-d-1", "2021-07-01")).flush();
+    pipeline.pipe(CONTACT_1, psw("ulm-c-2", "2021-02-10", "pA")).flush();
+
+    assertThat(pipeline.effectiveEventIds("pA")).containsExactly("ulm-e-1", "ulm-c-2");
+    assertThat(pipeline.deadLetters()).extracting(DeadLetter::reason).containsExactly("ORPHAN_VOID");
+  }
+
+  @Test
+  void aVoidWhoseTargetComesWithinTheHorizonIsNoOrphanAndAFurtherVoidChangesNothing() {
+    pipeline.pipe(ENROL_A, voids("ulm-v-1", "2021-02-11", "ulm-c-1"), CONTACT_1, voids("ulm-v-2", "2021-02-12", "ulm-c-1"),
+        dateSeen("ulm-d-1", "2021-09-01")).flush();
+
+    assertThat(pipeline.effectiveEventIds("pA")).containsExactly("ulm-e-1");
+    assertThat(pipeline.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void theOrphanHorizonIsConfigurable() {
+    try (Pipeline shortHorizon = new Pipeline(EngineConfig.DEFAULTS.withOrphanVoidDays(10))) {
+      shortHorizon.pipe(ENROL_A, voids("ulm-v-1", "2021-02-11", "ulm-c-9"), dateSeen("ulm-d-1", "2021-02-22")).flush();
+      assertThat(shortHorizon.deadLetters()).extracting(DeadLetter::reason).containsExactly("ORPHAN_VOID");
+    }
+  }
+
+  @Test
+  void theFutureEventHorizonIsConfigurableForEventsWrittenDirectlyInAvro() {
+    Event threeDaysAhead = Pipeline.event(enrolled("ulm-e-2", "pB", "2021-02-01"));
+    threeDaysAhead.setOccurredAt("2021-02-04");
+    pipeline.pipe(threeDaysAhead).flush();
+    assertThat(pipeline.deadLetters()).extracting(DeadLetter::reason).containsExactly("FUTURE_EVENT");
+
+    try (Pipeline lenient = new Pipeline(EngineConfig.DEFAULTS.withFutureHorizonDays(3))) {
+      lenient.pipe(threeDaysAhead).flush();
+      assertThat(lenient.deadLetters()).isEmpty();
+      assertThat(lenient.effectiveEventIds("pB")).containsExactly("ulm-e-2");
     }
   }
 

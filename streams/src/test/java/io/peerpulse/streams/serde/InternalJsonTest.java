@@ -19,6 +19,11 @@ import io.peerpulse.streams.person.MemberFact;
 import io.peerpulse.streams.topology.SiteInput;
 import io.peerpulse.streams.topology.SiteRowSet;
 import io.peerpulse.streams.topology.SiteRowUpdate;
+import io.peerpulse.streams.workload.Role;
+import io.peerpulse.streams.workload.WorkerStatusChange;
+import io.peerpulse.streams.workload.WorkloadCells;
+import io.peerpulse.streams.workload.WorkloadContact;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,6 +70,30 @@ class InternalJsonTest {
         new SiteInput.PauseChange("ulm-p-1", null), new SiteInput.MemberChange("E|pA|2021-02-01", null))) {
       assertThat(roundTrip(InternalSerdes.SITE_INPUT, input)).isEqualTo(input);
     }
+  }
+
+  @Test
+  void workloadInputsKeepTheirTypeAndAnExactFte() {
+    WorkloadContact contact = new WorkloadContact("ulm-c-1", FEB_1, "w12", Role.PSW, "GROUP", 90, true, List.of("pA", "pB", "pA"));
+    WorkerStatusChange status = new WorkerStatusChange("w12", Role.MHW, new BigDecimal("0.36"), true, FEB_1, 42);
+    for (SiteInput input : List.of(new SiteInput.ContactChange(contact, true), new SiteInput.ContactChange(contact, false),
+        new SiteInput.StatusChange("ulm-w-1", status, true))) {
+      assertThat(roundTrip(InternalSerdes.SITE_INPUT, input)).isEqualTo(input);
+    }
+    assertThat(text(InternalSerdes.SITE_INPUT, new SiteInput.ContactChange(contact, true))).contains("\"kind\":\"WORKLOAD_CONTACT\"")
+        .doesNotContain("homeVisit");
+    assertThat(roundTrip(InternalSerdes.WORKER_STATUS, status).fte()).isEqualTo(new BigDecimal("0.360000"));
+    assertThat(roundTrip(InternalSerdes.WORKLOAD_CONTACT, contact)).isEqualTo(contact);
+  }
+
+  @Test
+  void aWorkloadRowKeepsItsWorkerCountAndAPersonLevelRowHasNone() {
+    SiteRow workload = new SiteRow(Indicator.PSW_DIRECT_HOURS, new CellKey(WorkloadCells.base("ulm"), Period.week(FEB_1)), 1.5,
+        3.0 / 7, 1.5 / (3.0 / 7), List.of(), LocalDate.parse("2021-02-07"), FEB_1, false, 3);
+    assertThat(roundTrip(InternalSerdes.SITE_ROW, workload)).isEqualTo(workload);
+    SiteRow person = new SiteRow(Indicator.REACH_30, new CellKey(BASE, Period.day(FEB_1)), 1, 2.0, 50.0, List.of(), FEB_1, FEB_1,
+        true);
+    assertThat(roundTrip(InternalSerdes.SITE_ROW, person).workers()).isNull();
   }
 
   @Test

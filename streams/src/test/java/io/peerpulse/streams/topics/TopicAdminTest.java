@@ -21,7 +21,7 @@ class TopicAdminTest {
     TopicAdmin.Result result = TopicAdmin.ensure(admin, 6, (short) 3);
 
     assertThat(result.created()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
-        Topics.INDICATORS);
+        Topics.INDICATORS, Topics.LATE_CORRECTIONS);
     assertThat(result.existing()).isEmpty();
     Map<String, TopicDescription> topics = admin.describeTopics(result.created()).allTopicNames().get();
     topics.values().forEach(topic -> {
@@ -34,6 +34,7 @@ class TopicAdminTest {
         .containsEntry("message.timestamp.type", "LogAppendTime").containsEntry("min.insync.replicas", "2");
     assertThat(config(Topics.INDICATORS_INTERNAL)).containsEntry("cleanup.policy", "compact")
         .containsEntry("min.insync.replicas", "2");
+    assertThat(config(Topics.LATE_CORRECTIONS)).containsEntry("cleanup.policy", "delete").containsEntry("retention.ms", "-1");
     assertThat(config(Topics.INDICATORS)).containsEntry("cleanup.policy", "compact")
         .containsEntry("min.insync.replicas", "2");
   }
@@ -46,16 +47,17 @@ class TopicAdminTest {
 
     assertThat(again.created()).isEmpty();
     assertThat(again.existing()).containsExactlyInAnyOrder(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
-        Topics.INDICATORS);
+        Topics.INDICATORS, Topics.LATE_CORRECTIONS);
   }
 
   @Test
   void missingTopicsAreListed() throws Exception {
     assertThat(TopicAdmin.missing(admin)).containsExactly(Topics.EVENTS, Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL,
-        Topics.INDICATORS);
+        Topics.INDICATORS, Topics.LATE_CORRECTIONS);
     admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 6, (short) 3))).all().get();
 
-    assertThat(TopicAdmin.missing(admin)).containsExactly(Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL, Topics.INDICATORS);
+    assertThat(TopicAdmin.missing(admin)).containsExactly(Topics.EVENTS_DLQ, Topics.INDICATORS_INTERNAL, Topics.INDICATORS,
+        Topics.LATE_CORRECTIONS);
     TopicAdmin.ensure(admin, 6, (short) 3);
     assertThat(TopicAdmin.missing(admin)).isEmpty();
   }

@@ -59,7 +59,14 @@ class SiteCellsTest {
 
     pipeline.pipe(voids("ulm-v-1", "2021-02-10", "ulm-e-1")).flush();
 
-    assertThat(pipeline.table()).isEmpty();
+    // Only the contact's workload rows stay: workload counts contacts whether enrolled or not.
+    assertThat(pipeline.table()).isNotEmpty();
+    assertThat(pipeline.table().keySet()).allSatisfy(key -> {
+      assertThat(key.getProgramme()).isEqualTo("*");
+      assertThat(key.getArm()).isEqualTo("*");
+      assertThat(key.getSiteId()).isEqualTo("ulm");
+      assertThat(key.getIndicator()).startsWith("PSW_");
+    });
   }
 
   @Test
