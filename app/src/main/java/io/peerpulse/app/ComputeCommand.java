@@ -41,6 +41,11 @@ final class ComputeCommand implements Callable<Integer> {
       description = "Write the exact (restricted) values instead of the published ones (NHS rule: counts 1-7 suppressed, others rounded to 5).")
   boolean noSuppress;
 
+  @Option(names = "--disk-state",
+      description = "Keep the topology's state in RocksDB (a temporary directory) instead of memory: for inputs whose"
+          + " state does not fit the heap (PEERPULSE_JAVA_OPTS=-Xmx...); about half as fast.")
+  boolean diskState;
+
   @Mixin RuleOptions rules;
 
   @Override
@@ -50,7 +55,7 @@ final class ComputeCommand implements Callable<Integer> {
       err.println("compute: --input " + input + ": no such readable file");
       return 2;
     }
-    OfflineCompute.Result result = OfflineCompute.compute(input, rules.engineConfig());
+    OfflineCompute.Result result = OfflineCompute.compute(input, rules.engineConfig(), diskState);
     List<IndicatorRow> rows = noSuppress ? result.rows() : result.publishedRows();
     try (Writer out = open(output)) {
       IndicatorCsv.write(rows, out);

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param cellsFlushMaxCells cells recomputed per punctuation at most (per task)
  * @param changelogs whether stores are changelogged: always in an application; the offline compute
  *     turns them off (no broker to restore from, and writing them is most of its cost)
+ * @param inMemoryStores whether stores are kept in memory instead of RocksDB: never in an
+ *     application (state must survive and may exceed memory); the offline compute uses them by
+ *     default, because TopologyTestDriver commits every store after every record and RocksDB makes
+ *     that commit cost half of the run
  */
 public record TopologySettings(EngineConfig engine, Map<String, Object> registryConfig, int repartitionPartitions,
-    Duration cellsFlushInterval, int cellsFlushMaxCells, boolean changelogs) {
+    Duration cellsFlushInterval, int cellsFlushMaxCells, boolean changelogs, boolean inMemoryStores) {
 
   public static final int DEFAULT_REPARTITION_PARTITIONS = 6;
   public static final Duration DEFAULT_CELLS_FLUSH_INTERVAL = Duration.ofMillis(1000);
@@ -34,6 +38,12 @@ public record TopologySettings(EngineConfig engine, Map<String, Object> registry
     require(cellsFlushMaxCells >= 1, StreamsAppConfig.CELLS_FLUSH_MAX_CELLS, cellsFlushMaxCells, "an integer >= 1");
   }
 
+  /** Settings with persistent (RocksDB) stores. */
+  public TopologySettings(EngineConfig engine, Map<String, Object> registryConfig, int repartitionPartitions,
+      Duration cellsFlushInterval, int cellsFlushMaxCells, boolean changelogs) {
+    this(engine, registryConfig, repartitionPartitions, cellsFlushInterval, cellsFlushMaxCells, changelogs, false);
+  }
+
   /** Defaults with the given registry URL ({@code mock://scope} in tests). */
   public static TopologySettings defaults(String registryUrl) {
     return new TopologySettings(EngineConfig.DEFAULTS, Map.of("schema.registry.url", registryUrl),
@@ -42,7 +52,7 @@ public record TopologySettings(EngineConfig engine, Map<String, Object> registry
 
   public TopologySettings withEngine(EngineConfig changed) {
     return new TopologySettings(changed, registryConfig, repartitionPartitions, cellsFlushInterval, cellsFlushMaxCells,
-        changelogs);
+        changelogs, inMemoryStores);
   }
 
   private static void require(boolean ok, String key, Object value, String expected) {

@@ -40,8 +40,8 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Runs the indicator {@link IndicatorTopology} in-process with {@link TopologyTestDriver}: no
- * broker, the registry of a {@code mock://} scope, state in a temporary directory (RocksDB, so
- * memory stays bounded). One partition, so the arrival sequence is the piping order. Used by the
+ * broker, the registry of a {@code mock://} scope, state in memory or in RocksDB files in a temporary
+ * directory ({@link TopologySettings#inMemoryStores()}). One partition, so the arrival sequence is the piping order. Used by the
  * offline {@code compute} and by tests.
  *
  * <p>At-least-once unless told otherwise: TopologyTestDriver only simulates exactly-once, and its mock

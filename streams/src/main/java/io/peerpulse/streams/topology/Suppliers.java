@@ -24,12 +24,14 @@ public final class Suppliers {
   private Suppliers() {}
 
   /**
-   * A persistent (RocksDB) key-value store with String keys, changelogged unless
-   * {@code settings.changelogs()} is false (the offline compute, which has no broker to restore from).
+   * A key-value store with String keys: persistent (RocksDB) unless {@code settings.inMemoryStores()},
+   * changelogged unless {@code settings.changelogs()} is false (the offline compute, which has no
+   * broker to restore from).
    */
   public static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde, TopologySettings settings) {
-    StoreBuilder<KeyValueStore<String, V>> builder =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    StoreBuilder<KeyValueStore<String, V>> builder = Stores.keyValueStoreBuilder(
+        settings.inMemoryStores() ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name),
+        Serdes.String(), valueSerde);
     return settings.changelogs() ? builder : builder.withLoggingDisabled();
   }
 

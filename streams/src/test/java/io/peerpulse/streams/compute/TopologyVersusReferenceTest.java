@@ -245,7 +245,7 @@ class TopologyVersusReferenceTest {
     String scope = "topology-vs-reference-" + UUID.randomUUID();
     // The offline compute's settings (OfflineCompute.compute): one repartition partition, no changelogs.
     TopologySettings settings = new TopologySettings(engine, Map.of("schema.registry.url", "mock://" + scope),
-        1, Duration.ofSeconds(1), 100_000, false);
+        1, Duration.ofSeconds(1), 100_000, false, true);
     try (TopologyRunner runner = new TopologyRunner(settings,
         Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, InMemoryRocksDb.class))) {
       Set<IndicatorKey> everEmitted = new HashSet<>();
