@@ -5,10 +5,16 @@ import io.peerpulse.app.generate.GeneratedLine;
 import io.peerpulse.app.generate.GeneratorSettings;
 import io.peerpulse.app.generate.SiteProfile;
 import io.peerpulse.app.generate.SiteProfile.Programme;
+import io.peerpulse.app.ingest.IngestFormat;
+import io.peerpulse.app.ingest.IngestService;
+import io.peerpulse.app.ingest.IngestUnavailableException;
+import io.peerpulse.streams.topics.Topics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +24,8 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code peerpulse generate}: realistic synthetic events, deterministic by seed, streamed to a file. */
+/** {@code peerpulse generate}: realistic synthetic events, deterministic by seed, streamed to a file or to Kafka. */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -35,14 +43,23 @@ import picocli.CommandLine.Model.CommandSpec;
       "COVID-19 pauses, tapering CTI phases, outcomes depending on arm and engagement, worker rosters, supervision,",
       "and the mess of real data (late monthly uploads, duplicates, voids, malformed rows).",
       "Same flags and seed give the same bytes. Lines are in recorded_at order. Memory does not grow with --years.",
-      "Exit code 0 on success, 2 on bad usage."
+      "Exit code 0 on success, 2 on bad usage, 3 when Kafka or the registry did not take the events."
     })
 final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--output", required = true, description = "File to write (.jsonl), or - for standard output.")
+  @Option(names = "--output", description = "File to write (.jsonl), or - for standard output.")
   String output;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOSTS",
+      description = "Instead of --output: send the events to peerpulse.events.v1 on this Kafka cluster through the ingest"
+          + " validation (Avro, key site_id, malformed rows to peerpulse.events-dlq.v1).")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", defaultValue = "http://localhost:8081", paramLabel = "URL",
+      description = "Registry of the Avro events, with --bootstrap-servers (default: ${DEFAULT-VALUE}).")
+  String schemaRegistryUrl;
 
   @Option(names = "--programme", split = ",", paramLabel = "PROGRAMME",
       description = "Programmes whose sites to simulate: UPSIDES, CTI_TS, IMPPEER (default: UPSIDES,CTI_TS).")
@@ -89,8 +106,16 @@ final class GenerateCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if ((output == null) == (bootstrapServers == null)) {
+      err.println("generate: give exactly one of --output FILE and --bootstrap-servers HOSTS");
+      err.flush();
+      return 2;
+    }
     EventGenerator generator = new EventGenerator(settings);
     Progress progress = new Progress(err, !quiet && System.console() != null);
+    if (bootstrapServers != null) {
+      return sendToKafka(generator, settings, progress, err);
+    }
     long lines = 0;
     try (Writer out = open(output)) {
       Iterator<GeneratedLine> it = generator.lines();
@@ -112,6 +137,69 @@ final class GenerateCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /** Streams the lines through the ingest service: batches acknowledged one after the other, constant memory. */
+  private int sendToKafka(EventGenerator generator, GeneratorSettings settings, Progress progress, PrintWriter err) {
+    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", schemaRegistryUrl);
+    long[] lines = {0};
+    IngestService.Counts counts;
+    try (IngestService service = IngestService.create(config, Optional.empty());
+        Reader reader = new LinesReader(generator.lines())) {
+      counts = service.ingest(reader, IngestFormat.JSON_LINES, "generate", IngestService.DEFAULT_BATCH_ROWS, result -> {
+        if ((++lines[0] & 0xFFFF) == 0) {
+          progress.update(lines[0]);
+        }
+      });
+    } catch (IngestUnavailableException e) {
+      err.println("generate: Kafka or the schema registry did not take the events: " + e.getMessage());
+      err.flush();
+      return 3;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    progress.done();
+    if (!quiet) {
+      err.printf(Locale.ROOT, "generate: %,d lines for %d sites, %s to %s: %,d sent to %s, %,d rejected to %s %s (%.1f s)%n",
+          counts.rows(), settings.sites().size(), settings.start(), settings.end(), counts.accepted(), Topics.EVENTS,
+          counts.rejected(), Topics.EVENTS_DLQ, counts.rejectedByReason(), progress.seconds());
+      err.flush();
+    }
+    return 0;
+  }
+
+  /** The generator's lines as JSON-lines text, read on demand. */
+  private static final class LinesReader extends Reader {
+    private final Iterator<GeneratedLine> lines;
+    private String current = "";
+    private int position;
+
+    LinesReader(Iterator<GeneratedLine> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (length == 0) {
+        return 0;
+      }
+      while (position == current.length()) {
+        if (!lines.hasNext()) {
+          return -1;
+        }
+        current = lines.next().json() + "\n";
+        position = 0;
+      }
+      int n = Math.min(length, current.length() - position);
+      current.getChars(position, position + n, buffer, offset);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // Nothing to release: the generator holds no resources.
+    }
   }
 
   private GeneratorSettings settings() {

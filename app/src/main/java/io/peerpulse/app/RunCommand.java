@@ -1,5 +1,8 @@
 package io.peerpulse.app;
 
+import io.peerpulse.app.ops.Health;
+import io.peerpulse.app.ops.Observability;
+import io.peerpulse.app.ops.OpsHttp;
 import io.peerpulse.streams.IndicatorApplication;
 import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.TopicAdmin;
@@ -7,9 +10,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
@@ -39,6 +46,7 @@ import picocli.CommandLine.Spec;
       "Any Kafka Streams, producer or consumer key (num.stream.threads, num.standby.replicas, replication.factor,",
       "producer.compression.type, ...) and the PeerPulse keys (lateness.days, min.dose, threshold.hours,",
       "cells.flush.interval.ms, repartition.partitions, ...) may be given. The topics must exist (checked at start).",
+      "GET /metrics (Prometheus), /health/live and /health/ready are served on --http-port (key http.port, default 8080).",
       "Exit code 0 after a signal, 1 when topics are missing or the application stopped on its own (an error),",
       "2 on bad configuration."
     })
@@ -61,7 +69,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--application-id", description = "Kafka Streams application id (key application.id; default peerpulse-indicators).")
   String applicationId;
 
+  @Option(names = "--http-port", description = "Port of GET /metrics, /health/live and /health/ready (key http.port; default 8080; 0: any free port).")
+  Integer httpPort;
+
   @Mixin RuleOptions rules;
+
+  /** Key of the operations HTTP port; read here, never passed to Kafka. */
+  static final String HTTP_PORT = "http.port";
+  static final int DEFAULT_HTTP_PORT = 8080;
+  /** How long the shutdown hook waits for the metrics and the HTTP server to close after the streams. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
   private final Map<String, String> environment;
 
@@ -85,25 +102,47 @@ final class RunCommand implements Callable<Integer> {
       err.println("run: " + e.getMessage());
       return 2;
     }
+    int port;
     try {
-      IndicatorApplication.validate(config.values());
+      port = httpPort(config);
+    } catch (IllegalArgumentException e) {
+      err.println("run: " + e.getMessage());
+      return 2;
+    }
+    Map<String, String> streamsKeys = new HashMap<>(config.values());
+    streamsKeys.remove(HTTP_PORT);
+    try {
+      IndicatorApplication.validate(streamsKeys);
     } catch (IllegalArgumentException e) {
       err.println("run: " + withSource(e.getMessage(), config));
       return 2;
     }
-    StreamsConfig effective = new StreamsConfig(StreamsAppConfig.streamsProperties(config.values()));
+    StreamsConfig effective = new StreamsConfig(StreamsAppConfig.streamsProperties(streamsKeys));
     String missing = missingTopics(effective);
     if (missing != null) {
       err.println("run: " + missing);
       return 1;
     }
-    try (IndicatorApplication application = new IndicatorApplication(config.values())) {
-      Thread shutdown = new Thread(application::close, "peerpulse-run-shutdown");
+    CountDownLatch closed = new CountDownLatch(1);
+    // Closed in reverse: the HTTP server, then the streams (final commit), then the meters.
+    try (Observability metrics = new Observability();
+        IndicatorApplication application = new IndicatorApplication(streamsKeys, metrics.pipeline());
+        OpsHttp.Server http = OpsHttp.start(port, metrics,
+            () -> new Health.StreamsStatus(application.state(), application.restoringStores()))) {
+      metrics.bindStreams(application.kafkaStreams());
+      // On a signal the JVM exits once the hooks end: the hook closes the streams, then waits for
+      // this thread's try-with-resources to close the server and the meters.
+      Thread shutdown = new Thread(() -> {
+        application.close();
+        awaitQuietly(closed);
+      }, "peerpulse-run-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       application.start();
       out.printf("Streams application %s running against %s (registry %s, state in %s); Ctrl-C stops it%n",
           application.applicationId(), config.values().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
           config.values().get(StreamsAppConfig.SCHEMA_REGISTRY_URL), effective.getString(StreamsConfig.STATE_DIR_CONFIG));
+      out.printf("Metrics on http://localhost:%d%s, health on %s and %s%n", http.port(), OpsHttp.METRICS_PATH,
+          OpsHttp.LIVE_PATH, OpsHttp.READY_PATH);
       out.flush();
       KafkaStreams.State end = awaitStop(application);
       removeHook(shutdown);
@@ -112,6 +151,37 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
       return 0;
+    } catch (UncheckedIOException e) {
+      err.println("run: " + e.getMessage());
+      return 2;
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  /** The operations port from {@value #HTTP_PORT} (any layer), 0..65535. */
+  static int httpPort(ConfigLayers config) {
+    String text = config.values().get(HTTP_PORT);
+    if (text == null) {
+      return DEFAULT_HTTP_PORT;
+    }
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(HTTP_PORT + ": expected a port 0..65535, got \"" + text + "\" ("
+        + HTTP_PORT + " from " + config.sourceOf(HTTP_PORT) + ")");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -135,6 +205,7 @@ final class RunCommand implements Callable<Integer> {
         .flag(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl, "--schema-registry-url")
         .flag(StreamsConfig.STATE_DIR_CONFIG, stateDir, "--state-dir")
         .flag(StreamsConfig.APPLICATION_ID_CONFIG, applicationId, "--application-id")
+        .flag(HTTP_PORT, httpPort, "--http-port")
         // The rule options have defaults; only a flag actually given overrides the file and environment.
         .flag(StreamsAppConfig.LATENESS_DAYS, matched(given, "--lateness-days") ? rules.latenessDays : null, "--lateness-days")
         .flag(StreamsAppConfig.MIN_DOSE, matched(given, "--min-dose") ? rules.minDose : null, "--min-dose")

@@ -1,16 +1,20 @@
 package io.peerpulse.streams;
 
+import io.peerpulse.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,8 @@ public final class IndicatorApplication implements AutoCloseable {
   private final IndicatorExceptionHandler exceptionHandler = new IndicatorExceptionHandler();
   private final CompletableFuture<State> stopped = new CompletableFuture<>();
   private final Object stateChange = new Object();
+  /** Store partitions being restored from their changelogs now (readiness: not ready while any is). */
+  private final AtomicInteger restoring = new AtomicInteger();
 
   /**
    * Builds the topology and the Kafka Streams client; nothing connects before {@link #start()}.
@@ -57,12 +63,23 @@ public final class IndicatorApplication implements AutoCloseable {
    * @throws IllegalArgumentException when a value is invalid, naming the key
    */
   public IndicatorApplication(Map<String, ?> config) {
+    this(config, PipelineMetrics.NOOP);
+  }
+
+  /**
+   * As {@link #IndicatorApplication(Map)}, with the processors reporting to {@code metrics}
+   * (dead letters, late corrections, watermarks, latency; see {@link PipelineMetrics}).
+   */
+  public IndicatorApplication(Map<String, ?> config, PipelineMetrics metrics) {
+    Objects.requireNonNull(metrics, "metrics");
     Properties props = streamsProperties(config);
+    props.put(PipelineMetrics.CONFIG_KEY, metrics);
     this.applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     this.topology = IndicatorTopology.build(StreamsAppConfig.topologySettings(config));
     this.streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(exceptionHandler);
     streams.setStateListener(this::onStateChange);
+    streams.setGlobalStateRestoreListener(new RestoreCounter());
   }
 
   /**
@@ -128,6 +145,25 @@ public final class IndicatorApplication implements AutoCloseable {
     return stopped;
   }
 
+  /**
+   * Store partitions restoring from their changelogs right now. The client can be {@code RUNNING}
+   * while some tasks still restore (the state updater restores in the background), so readiness
+   * looks at this too.
+   */
+  public int restoringStores() {
+    return Math.max(0, restoring.get());
+  }
+
+  /**
+   * Deletes this application's local state directory ({@code <state.dir>/<application.id>}) with
+   * {@link KafkaStreams#cleanUp()}; only before {@link #start()} or after {@link #close}. Used by
+   * {@code peerpulse reset}: after the offsets and internal topics are reset, the local stores
+   * must go too, or a restart would keep the old state.
+   */
+  public void cleanUpLocalState() {
+    streams.cleanUp();
+  }
+
   /** Stream threads replaced after transient errors since start. */
   public int threadsReplaced() {
     return exceptionHandler.replaced();
@@ -162,6 +198,29 @@ public final class IndicatorApplication implements AutoCloseable {
   @Override
   public void close() {
     close(DEFAULT_CLOSE_TIMEOUT);
+  }
+
+  /** Counts active restorations; Kafka Streams calls it from its restoring threads. */
+  private final class RestoreCounter implements StateRestoreListener {
+    @Override
+    public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
+      restoring.incrementAndGet();
+    }
+
+    @Override
+    public void onBatchRestored(TopicPartition partition, String storeName, long batchEndOffset, long numRestored) {
+      // progress only; the count changes at start and end
+    }
+
+    @Override
+    public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
+      restoring.decrementAndGet();
+    }
+
+    @Override
+    public void onRestoreSuspended(TopicPartition partition, String storeName, long totalRestored) {
+      restoring.decrementAndGet(); // the task moved away before it finished: no longer restoring here
+    }
   }
 
   private void onStateChange(State newState, State oldState) {

@@ -3,6 +3,9 @@ package io.peerpulse.app.embedded;
 import com.sun.net.httpserver.HttpServer;
 import io.peerpulse.app.ingest.IngestHttp;
 import io.peerpulse.app.ingest.IngestService;
+import io.peerpulse.app.ops.Health;
+import io.peerpulse.app.ops.Observability;
+import io.peerpulse.app.ops.OpsHttp;
 import io.peerpulse.registry.core.RegistryException;
 import io.peerpulse.registry.server.RegistryServer;
 import io.peerpulse.registry.server.RegistryServerConfig;
@@ -50,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *       {@code <data-dir>/streams});
  *   <li>an HTTP server (JDK {@link HttpServer}) on {@code --http-port} with the ingest API
  *       ({@link IngestHttp}: {@code POST /v1/events}, {@code POST /v1/registers}; registers with raw
- *       identifier columns are refused, no pseudonym key is configured); further features mount
- *       their contexts on {@link #httpServer()}.
+ *       identifier columns are refused, no pseudonym key is configured) and the operations
+ *       endpoints ({@link OpsHttp}: {@code GET /metrics}, {@code /health/live}, {@code /health/ready});
+ *       further features mount their contexts on {@link #httpServer()}.
  * </ol>
  *
  * Every port is checked before anything starts ({@link PortInUseException}). {@link #start}
@@ -126,6 +130,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** What is running, last started first, for {@link #close()}. */
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final DataDirectory data;
+  private Observability observability;
   private EmbeddedKafka kafka;
   private RegistryServer registry;
   private IndicatorApplication streams;
@@ -174,13 +179,16 @@ public final class EmbeddedRuntime implements AutoCloseable {
   }
 
   private void startAll(Settings settings, int kafkaPort, int registryPort, int httpPort, int controllerPort) {
+    // First started, last closed: every other component's meters are bound to it.
+    observability = new Observability();
+    started(observability);
     kafka = EmbeddedKafka.start(data.kafka(), kafkaPort, controllerPort);
     started(kafka);
     // Building the topology and the Kafka Streams client takes seconds of class loading: do it
     // while the topics and the registry are set up. (Not earlier: its clients start connecting at
     // once and would fill the log with warnings until the broker listens.)
     CompletableFuture<IndicatorApplication> application = CompletableFuture.supplyAsync(() -> new IndicatorApplication(
-        streamsConfig(settings, kafka.bootstrapServers(), "http://localhost:" + registryPort)));
+        streamsConfig(settings, kafka.bootstrapServers(), "http://localhost:" + registryPort), observability.pipeline()));
     try {
       startRest(settings, registryPort, httpPort, application);
     } catch (RuntimeException | Error e) {
@@ -206,10 +214,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
       throw e.getCause() instanceof RuntimeException cause ? cause : e; // e.g. an invalid key, named in the message
     }
     started(streams);
+    observability.bindStreams(streams.kafkaStreams());
     streams.start();
 
     IngestService ingest = IngestService.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        StreamsAppConfig.SCHEMA_REGISTRY_URL, registry.url().toString()), Optional.empty());
+        StreamsAppConfig.SCHEMA_REGISTRY_URL, registry.url().toString()), Optional.empty(), observability.pipeline(),
+        observability::bindClient);
     started(ingest); // after the HTTP server stops (pushed later, closed earlier)
     try {
       http = HttpServer.create(new InetSocketAddress(httpPort), 0);
@@ -219,6 +229,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
     httpWorkers = Executors.newFixedThreadPool(4, daemonThreads());
     http.setExecutor(httpWorkers);
     IngestHttp.mount(http, ingest);
+    IndicatorApplication app = streams;
+    OpsHttp.mount(http, observability, () -> new Health.StreamsStatus(app.state(), app.restoringStores()));
     http.start();
     started(() -> {
       http.stop(1);
@@ -305,6 +317,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** The schema registry's URL. */
   public URI registryUrl() {
     return registry.url();
+  }
+
+  /** The process's meters ({@code GET /metrics}); features add their own to {@link Observability#registry()}. */
+  public Observability observability() {
+    return observability;
   }
 
   /** The running streams application (state, interactive queries). */

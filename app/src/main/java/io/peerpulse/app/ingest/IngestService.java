@@ -9,6 +9,7 @@ import io.peerpulse.mapping.RegisterException;
 import io.peerpulse.mapping.Rejection;
 import io.peerpulse.registry.serde.KafkaAvroSerializer;
 import io.peerpulse.streams.intake.DeadLetters;
+import io.peerpulse.streams.metrics.PipelineMetrics;
 import io.peerpulse.streams.topics.Topics;
 import java.io.BufferedReader;
 import java.io.Reader;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -76,6 +78,7 @@ public final class IngestService implements AutoCloseable {
   private final RegisterCsv registers;
   private final Clock clock;
   private final AutoCloseable[] owned;
+  private final PipelineMetrics metrics;
 
   /**
    * @param producer writes both topics; owned by the caller unless made by {@link #create}
@@ -84,16 +87,23 @@ public final class IngestService implements AutoCloseable {
    */
   public IngestService(Producer<String, byte[]> producer, Serializer<Object> eventSerializer, RegisterCsv registers,
       Clock clock) {
-    this(producer, eventSerializer, registers, clock, new AutoCloseable[0]);
+    this(producer, eventSerializer, registers, clock, new AutoCloseable[0], PipelineMetrics.NOOP);
+  }
+
+  /** As {@link #IngestService(Producer, Serializer, RegisterCsv, Clock)}, counting accepted and rejected rows in {@code metrics}. */
+  public IngestService(Producer<String, byte[]> producer, Serializer<Object> eventSerializer, RegisterCsv registers,
+      Clock clock, PipelineMetrics metrics) {
+    this(producer, eventSerializer, registers, clock, new AutoCloseable[0], metrics);
   }
 
   private IngestService(Producer<String, byte[]> producer, Serializer<Object> eventSerializer, RegisterCsv registers,
-      Clock clock, AutoCloseable[] owned) {
+      Clock clock, AutoCloseable[] owned, PipelineMetrics metrics) {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.eventSerializer = Objects.requireNonNull(eventSerializer, "eventSerializer");
     this.registers = Objects.requireNonNull(registers, "registers");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owned = owned;
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
@@ -106,6 +116,16 @@ public final class IngestService implements AutoCloseable {
    * @param pseudonymiser the key for raw identifier columns of registers, if configured
    */
   public static IngestService create(Map<String, ?> config, Optional<Pseudonymiser> pseudonymiser) {
+    return create(config, pseudonymiser, PipelineMetrics.NOOP, producer -> () -> { });
+  }
+
+  /**
+   * As {@link #create(Map, Optional)}, counting accepted and rejected rows in {@code metrics} and
+   * binding the producer's client metrics with {@code clientMetrics} (what it returns is closed
+   * before the producer).
+   */
+  public static IngestService create(Map<String, ?> config, Optional<Pseudonymiser> pseudonymiser, PipelineMetrics metrics,
+      Function<? super Producer<String, byte[]>, ? extends AutoCloseable> clientMetrics) {
     Map<String, Object> producerConfig = new HashMap<>(producerDefaults());
     Set<String> producerKeys = ProducerConfig.configNames();
     config.forEach((key, value) -> {
@@ -126,8 +146,9 @@ public final class IngestService implements AutoCloseable {
       serializer.close();
       throw e;
     }
+    AutoCloseable producerMetrics = clientMetrics.apply(producer);
     return new IngestService(producer, serializer, RegisterCsv.of(pseudonymiser), Clock.systemUTC(),
-        new AutoCloseable[] {producer, serializer});
+        new AutoCloseable[] {producerMetrics, producer, serializer}, metrics);
   }
 
   /** A configuration key that must never reach Kafka's clients (they log their configs). */
@@ -315,6 +336,7 @@ public final class IngestService implements AutoCloseable {
       for (Future<RecordMetadata> send : sends) {
         send.get();
       }
+      count(results);
     } catch (ExecutionException e) {
       throw unavailable(e.getCause());
     } catch (KafkaException e) {
@@ -325,6 +347,19 @@ public final class IngestService implements AutoCloseable {
       throw new IngestUnavailableException("interrupted while waiting for Kafka to acknowledge the rows", e);
     }
     return results;
+  }
+
+  /** Counted once Kafka acknowledged the batch: "accepted" means on the topic, as in the answer. */
+  private void count(List<RowResult> results) {
+    long accepted = 0;
+    for (RowResult result : results) {
+      if (result.isAccepted()) {
+        accepted++;
+      } else {
+        metrics.eventRejected(PipelineMetrics.Source.INGEST, result.reason());
+      }
+    }
+    metrics.eventsAccepted(PipelineMetrics.Source.INGEST, accepted);
   }
 
   private ProducerRecord<String, byte[]> eventRecord(Event event) {

@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.peerpulse.event.Contact;
 import io.peerpulse.event.Enrolled;
 import io.peerpulse.event.Event;
+import io.peerpulse.app.PeerPulse;
+import io.peerpulse.mapping.EventJson;
 import io.peerpulse.mapping.Pseudonymiser;
 import io.peerpulse.registry.server.RegistryServer;
 import io.peerpulse.registry.server.RegistryServerConfig;
@@ -22,12 +24,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +42,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingest API over real HTTP on a real single-node KRaft broker and our registry server: good
@@ -185,6 +191,45 @@ class IngestHttpIT {
       } finally {
         other.stop(0);
       }
+    }
+  }
+
+  @Test
+  void generateSendsItsLinesThroughTheIngestValidation(@TempDir Path dir) throws Exception {
+    String[] flags = {"--sites", "1", "--persons-per-site", "6", "--years", "1", "--seed", "11",
+        "--malformed-fraction", "0.05", "--quiet"};
+    Path file = dir.resolve("events.jsonl");
+    assertThat(PeerPulse.commandLine().execute(concat(flags, "--output", file.toString()))).isZero();
+    List<String> lines = Files.readAllLines(file);
+    long valid = lines.stream().filter(line -> EventJson.parse(line).isAccepted()).count();
+    assertThat(valid).isBetween(1L, lines.size() - 1L);
+    long eventsBefore = endOffset(Topics.EVENTS);
+    long deadBefore = endOffset(Topics.EVENTS_DLQ);
+
+    int exit = PeerPulse.commandLine().execute(concat(flags, "--bootstrap-servers", cluster.bootstrapServers(),
+        "--schema-registry-url", registry.url().toString()));
+
+    assertThat(exit).isZero();
+    assertThat(endOffset(Topics.EVENTS) - eventsBefore).as("events sent").isEqualTo(valid);
+    assertThat(endOffset(Topics.EVENTS_DLQ) - deadBefore).as("malformed rows dead-lettered").isEqualTo(lines.size() - valid);
+  }
+
+  private static String[] concat(String[] flags, String... more) {
+    List<String> all = new ArrayList<>(List.of("generate"));
+    all.addAll(List.of(flags));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  /** The sum of the end offsets of a topic's partitions. */
+  private static long endOffset(String topic) throws Exception {
+    try (Admin admin = cluster.admin()) {
+      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
   }
 

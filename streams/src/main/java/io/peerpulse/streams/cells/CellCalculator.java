@@ -7,6 +7,9 @@ import io.peerpulse.streams.engagement.DaysToFirstContact;
 import io.peerpulse.streams.engagement.Disengaged60;
 import io.peerpulse.streams.engagement.MinDose;
 import io.peerpulse.streams.engagement.Reach30;
+import io.peerpulse.streams.fidelity.CrisisSameDay;
+import io.peerpulse.streams.fidelity.PhaseContactRate;
+import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.outcomes.BedDaysRate;
 import io.peerpulse.streams.outcomes.FollowUp;
 import io.peerpulse.streams.outcomes.InvoluntaryAdmissions;
@@ -41,6 +44,11 @@ import java.util.Set;
  *   <li>an index discharge: the DAY, WEEK and MONTH containing its date and the 28 ROLLING_28D
  *       periods ending on days 0..27 after it: 31 cells.
  * </ul>
+ * The fidelity rows of an enrolment (PHASE1..3_CONTACT_RATE, CRISIS_SAME_DAY) add no cells: phase
+ * contacts and person-days lie inside [d0, end] and count for the MONTH of d0, episodes for the
+ * MONTH of their start. But a phase's person-days stop at the horizon and skip pauses up to 272
+ * days after the month, so the site stage also marks the MONTH cells {@link #phaseMonthsReaching}
+ * the days a horizon advance or a pause changes.
  * Cells past the site horizon are included: they have no rows yet, and get them when the horizon
  * reaches them, without the person stage being involved.
  */
@@ -58,7 +66,11 @@ public final class CellCalculator {
       new Readmission30(),
       new RelapseRate(),
       new BedDaysRate(),
-      new InvoluntaryAdmissions()));
+      new InvoluntaryAdmissions(),
+      PhaseContactRate.phase(1),
+      PhaseContactRate.phase(2),
+      PhaseContactRate.phase(3),
+      new CrisisSameDay()));
 
   private CellCalculator() {}
 
@@ -100,6 +112,19 @@ public final class CellCalculator {
   }
 
   /**
+   * The MONTH periods whose starters' CTI phases (d0 … d0+272) can have a day in {@code days}: the
+   * months sharing a day with {@code days.first - 272 … days.last}. About 10 months for one day.
+   */
+  public static List<Period> phaseMonthsReaching(DateRange days) {
+    LocalDate from = days.first().minusDays((long) EnrolmentFact.PHASE_DAYS * EnrolmentFact.PHASES - 1);
+    List<Period> months = new ArrayList<>();
+    for (Period month = Period.month(from); !month.start().isAfter(days.last()); month = Period.month(month.end().plusDays(1))) {
+      months.add(month);
+    }
+    return months;
+  }
+
+  /**
    * Whether a period has rows at a site horizon: a DAY or ROLLING_28D row needs its end on or
    * before the horizon, a WEEK or MONTH row its start (it counts days up to the horizon).
    */
@@ -113,7 +138,7 @@ public final class CellCalculator {
     };
   }
 
-  /** The rule of each person-level indicator (Engagement, Transitions and outcomes), in indicator order. */
+  /** The rule of each person-level indicator (Engagement, Transitions and outcomes, fidelity but supervision), in indicator order. */
   public static Map<Indicator, IndicatorRule> rules() {
     return RULES;
   }

@@ -75,6 +75,33 @@ public final class CellContext {
         .toList();
   }
 
+  /** Enrolments of any arm starting in the period (up to the horizon): the phase contact rate cohorts. */
+  public List<EnrolmentFact> starters() {
+    return enrolments.stream().filter(e -> isKnownDayOfPeriod(e.start())).toList();
+  }
+
+  /**
+   * Person-days of one enrolment inside {@code days}, which need not lie in the period: its
+   * non-paused days there up to the site horizon (a CTI phase of a month's starter runs on for
+   * months after the month).
+   */
+  public long personDaysIn(EnrolmentFact enrolment, DateRange days) {
+    if (horizon() == null) {
+      return 0;
+    }
+    DateRange known = enrolment.span().intersect(days).flatMap(d -> d.upTo(horizon())).orElse(null);
+    if (known == null) {
+      return 0;
+    }
+    long counted = 0;
+    for (LocalDate day = known.first(); !day.isAfter(known.last()); day = day.plusDays(1)) {
+      if (!site.isPaused(day)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
   /** Index discharges of the cell's base dated in the period, up to the horizon. */
   public List<IndexDischargeFact> discharges() {
     return discharges.stream().filter(x -> isKnownDayOfPeriod(x.dischargeDate())).toList();

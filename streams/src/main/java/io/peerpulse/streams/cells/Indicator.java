@@ -12,6 +12,11 @@ import java.util.Set;
  * workload indicators are per site only ({@code programme = arm = "*"}) and have no {@code *} rows
  * ("workload has no `*` rows"); {@code io.peerpulse.streams.workload.WorkloadCalculator} computes
  * them and their rows carry a worker count ({@link SiteRow#workers()}).
+ *
+ * <p>Programme fidelity: the phase contact rates and CRISIS_SAME_DAY are person-level (rules in
+ * {@code io.peerpulse.streams.fidelity}); PSW_SUPERVISED_14D is per site like workload ("except
+ * supervision which is per site") and is computed by the workload calculator from the site's
+ * SUPERVISION events and roster.
  */
 public enum Indicator {
   ACTIVE_ENROLMENTS(Scale.COUNT, PeriodType.values()),
@@ -35,7 +40,21 @@ public enum Indicator {
   /** Workload: MHW contacts per MHW FTE-week. */
   MHW_CONTACTS_PER_FTE(Family.WORKLOAD, Scale.RATIO, PeriodType.WEEK, PeriodType.ROLLING_28D),
   /** Workload: % of attended home visits made by PSWs. */
-  HOME_VISIT_PSW_SHARE(Family.WORKLOAD, Scale.PERCENT, PeriodType.MONTH);
+  HOME_VISIT_PSW_SHARE(Family.WORKLOAD, Scale.PERCENT, PeriodType.MONTH),
+  /** Programme fidelity: contact-persons per person-month in CTI phase 1 (days d0 … d0+90) of the month's starters. */
+  PHASE1_CONTACT_RATE(Scale.PER_PERSON_MONTH, PeriodType.MONTH),
+  /** Programme fidelity: as phase 1, days d0+91 … d0+181. */
+  PHASE2_CONTACT_RATE(Scale.PER_PERSON_MONTH, PeriodType.MONTH),
+  /** Programme fidelity: as phase 1, days d0+182 … d0+272. */
+  PHASE3_CONTACT_RATE(Scale.PER_PERSON_MONTH, PeriodType.MONTH),
+  /** Programme fidelity: % of the month's relapse episodes met by a crisis contact that day or the next. */
+  CRISIS_SAME_DAY(Scale.PERCENT, PeriodType.MONTH),
+  /**
+   * Programme fidelity, per site only: % of the PSWs active on the week's point day supervised in
+   * the 14 days ending on it. Computed with the workload rows (same site stores, no {@code *} rows,
+   * published under the distinct-workers rule).
+   */
+  PSW_SUPERVISED_14D(Family.WORKLOAD, Scale.PERCENT, PeriodType.WEEK);
 
   /** Days in an average month: person-months = person-days / 30.4375. */
   public static final double DAYS_PER_MONTH = 30.4375;

@@ -1,6 +1,7 @@
 package io.peerpulse.streams.intake;
 
 import io.peerpulse.event.Event;
+import io.peerpulse.streams.metrics.PipelineMetrics;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.topics.Topic;
 import io.peerpulse.streams.topics.Topics;
@@ -46,10 +47,12 @@ final class DeadLetterBranch {
   private static final class ToDeadLetter implements Processor<String, Screened, String, Event> {
 
     private ProcessorContext<String, Event> context;
+    private PipelineMetrics metrics;
 
     @Override
     public void init(ProcessorContext<String, Event> context) {
       this.context = context;
+      this.metrics = PipelineMetrics.from(context.appConfigs());
     }
 
     @Override
@@ -64,6 +67,7 @@ final class DeadLetterBranch {
           DeadLetters.headers(record.headers(), rejected.rejection().reason(), rejected.rejection().field(),
               rejected.rejection().message(), Topics.EVENTS, DeadLetters.partitionOf(seq),
               DeadLetters.offsetOf(seq), context.currentSystemTimeMs())));
+      metrics.eventRejected(PipelineMetrics.Source.STREAMS, rejected.rejection().reason());
     }
   }
 }

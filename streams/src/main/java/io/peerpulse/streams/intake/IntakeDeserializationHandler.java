@@ -2,6 +2,7 @@ package io.peerpulse.streams.intake;
 
 import io.peerpulse.mapping.Reason;
 import io.peerpulse.registry.serde.UnknownSchemaIdException;
+import io.peerpulse.streams.metrics.PipelineMetrics;
 import io.peerpulse.streams.topics.Topics;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,11 @@ public final class IntakeDeserializationHandler implements DeserializationExcept
 
   private String deadLetterTopic = Topics.EVENTS_DLQ;
   private final Set<String> inputTopics = Set.of(Topics.EVENTS);
+  private PipelineMetrics metrics = PipelineMetrics.NOOP;
 
   @Override
   public void configure(Map<String, ?> configs) {
+    metrics = PipelineMetrics.from(configs);
     Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
     if (topic != null && !topic.toString().isBlank()) {
       deadLetterTopic = topic.toString();
@@ -54,6 +57,7 @@ public final class IntakeDeserializationHandler implements DeserializationExcept
         record.key(), record.value(),
         DeadLetters.headers(record.headers(), reason, "value", messageOf(reason, exception),
             record.topic(), record.partition(), record.offset(), System.currentTimeMillis()));
+    metrics.eventRejected(PipelineMetrics.Source.STREAMS, reason);
     return Response.resume(List.of(deadLetter));
   }
 

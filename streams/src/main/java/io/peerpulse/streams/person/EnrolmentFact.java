@@ -22,6 +22,12 @@ import java.util.List;
  * @param involuntaryAdmissions dates of psychiatric ADMITTED events with involuntary = true inside
  *     [start, end] (before merging), sorted
  * @param bedDays bed days of merged psychiatric stays inside [start, end]
+ * @param phaseContacts dates of attended contacts of any role and mode (PSW or MHW, MESSAGE
+ *     included) of this person inside [start, end] and inside CTI's three phases (before d0 + 273),
+ *     one entry per contact event, sorted: the numerators of PHASE1..3_CONTACT_RATE
+ * @param crisisMetEpisodes the start dates of {@code relapseEpisodes} with an attended {@code crisis
+ *     = true} contact of the person (any role, mode or recording site, inside an enrolment or not)
+ *     on the episode's start or the next day, sorted: CRISIS_SAME_DAY's numerator
  */
 public record EnrolmentFact(
     String personId,
@@ -34,14 +40,25 @@ public record EnrolmentFact(
     List<LocalDate> pswContacts,
     List<LocalDate> relapseEpisodes,
     List<LocalDate> involuntaryAdmissions,
-    List<BedDays> bedDays)
+    List<BedDays> bedDays,
+    List<LocalDate> phaseContacts,
+    List<LocalDate> crisisMetEpisodes)
     implements MemberFact {
+
+  /** Days in one CTI phase: phase k covers days d0 + 91(k-1) … d0 + 91k - 1. */
+  public static final int PHASE_DAYS = 91;
+  /** CTI's three phases. */
+  public static final int PHASES = 3;
 
   public EnrolmentFact {
     pswContacts = List.copyOf(pswContacts);
     relapseEpisodes = List.copyOf(relapseEpisodes);
     involuntaryAdmissions = List.copyOf(involuntaryAdmissions);
     bedDays = List.copyOf(bedDays);
+    // Stored facts written before the fidelity indicators lack these fields: read them as empty
+    // rather than fail the store (their fidelity numbers need a replay anyway, see architecture.md).
+    phaseContacts = phaseContacts == null ? List.of() : List.copyOf(phaseContacts);
+    crisisMetEpisodes = crisisMetEpisodes == null ? List.of() : List.copyOf(crisisMetEpisodes);
   }
 
   @Override
@@ -51,6 +68,17 @@ public record EnrolmentFact(
 
   public DateRange span() {
     return new DateRange(start, end);
+  }
+
+  /**
+   * The calendar days of CTI phase {@code k} (1 to 3) from d0, whether or not the enrolment still
+   * runs then; pauses do not shift them.
+   */
+  public DateRange phase(int k) {
+    if (k < 1 || k > PHASES) {
+      throw new IllegalArgumentException("phase: expected 1 to " + PHASES + ", got " + k);
+    }
+    return new DateRange(start.plusDays((long) PHASE_DAYS * (k - 1)), start.plusDays((long) PHASE_DAYS * k - 1));
   }
 
   /**

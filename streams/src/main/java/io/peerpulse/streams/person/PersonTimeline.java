@@ -78,7 +78,49 @@ public final class PersonTimeline {
         pswContactDates(split.contacts, span),
         inside(episodes, span),
         involuntaryAdmissions(stays.stays(), span),
-        bedDays(stays.merged(), span));
+        bedDays(stays.merged(), span),
+        phaseContactDates(split.contacts, span),
+        crisisMetEpisodes(split.contacts, inside(episodes, span)));
+  }
+
+  /**
+   * One entry per attended contact event of any role naming the person inside the enrolment and
+   * inside its three CTI phases (days d0 … d0+272): a contact after the exit belongs to no phase of
+   * this enrolment, and one after d0+272 to no phase at all.
+   */
+  private static List<LocalDate> phaseContactDates(List<Dated<Contact>> contacts, DateRange span) {
+    LocalDate lastPhaseDay = span.first().plusDays((long) EnrolmentFact.PHASE_DAYS * EnrolmentFact.PHASES - 1);
+    List<LocalDate> dates = new ArrayList<>();
+    for (Dated<Contact> contact : contacts) {
+      if (contact.payload().getOutcome() == ContactOutcome.ATTENDED && span.contains(contact.date())
+          && !contact.date().isAfter(lastPhaseDay)) {
+        dates.add(contact.date());
+      }
+    }
+    return dates;
+  }
+
+  /**
+   * The episodes met by a crisis response: an attended contact with {@code crisis = true} on the
+   * episode's start or the next day. Like the follow-up contact, it may be recorded by any site and
+   * lie outside any enrolment (the next day may be after the exit).
+   */
+  private static List<LocalDate> crisisMetEpisodes(List<Dated<Contact>> contacts, List<LocalDate> episodeStarts) {
+    List<LocalDate> met = new ArrayList<>();
+    for (LocalDate episode : episodeStarts) {
+      DateRange window = new DateRange(episode, episode.plusDays(1));
+      for (Dated<Contact> contact : contacts) {
+        if (window.contains(contact.date()) && isCrisisContact(contact.payload())) {
+          met.add(episode);
+          break;
+        }
+      }
+    }
+    return met;
+  }
+
+  static boolean isCrisisContact(Contact contact) {
+    return contact.getOutcome() == ContactOutcome.ATTENDED && contact.getCrisis();
   }
 
   /** One entry per attended PSW contact event naming the person (a person listed twice counts once). */

@@ -63,7 +63,8 @@ public final class InternalJson {
       @JsonSubTypes.Type(value = SiteInput.DateSeen.class, name = "DATE_SEEN"),
       @JsonSubTypes.Type(value = SiteInput.PauseChange.class, name = "PAUSE"),
       @JsonSubTypes.Type(value = SiteInput.ContactChange.class, name = "WORKLOAD_CONTACT"),
-      @JsonSubTypes.Type(value = SiteInput.StatusChange.class, name = "WORKER_STATUS")})
+      @JsonSubTypes.Type(value = SiteInput.StatusChange.class, name = "WORKER_STATUS"),
+      @JsonSubTypes.Type(value = SiteInput.SupervisionChange.class, name = "SUPERVISION")})
   private interface SiteInputMixin {}
 
   private static SimpleModule eventModule() {

@@ -13,6 +13,7 @@ import io.peerpulse.streams.topology.SiteInput;
 import io.peerpulse.streams.topology.SiteRowSet;
 import io.peerpulse.streams.topology.SiteRowUpdate;
 import io.peerpulse.streams.topology.SiteState;
+import io.peerpulse.streams.workload.SupervisionSession;
 import io.peerpulse.streams.workload.WorkerStatusChange;
 import io.peerpulse.streams.workload.WorkloadContact;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class InternalSerdes {
   public static final Serde<SiteRowSet> SITE_ROW_SET = JsonSerde.of(SiteRowSet.class);
   public static final Serde<WorkloadContact> WORKLOAD_CONTACT = JsonSerde.of(WorkloadContact.class);
   public static final Serde<WorkerStatusChange> WORKER_STATUS = JsonSerde.of(WorkerStatusChange.class);
+  public static final Serde<SupervisionSession> SUPERVISION = JsonSerde.of(SupervisionSession.class);
   public static final Serde<RevisionState> REVISION_STATE = JsonSerde.of(RevisionState.class);
 
   private InternalSerdes() {}

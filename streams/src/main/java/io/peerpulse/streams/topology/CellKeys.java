@@ -23,6 +23,7 @@ import java.time.LocalDate;
  * total group     indicator|programme|arm|periodType|periodStart   (one * row)
  * contact         site|date|eventId               (workload-contact-store: range scan by date)
  * worker status   site|workerId|date|eventId      (worker-status-store: prefix scan by site or worker)
+ * supervision     site|date|eventId               (supervision-store: range scan by date)
  * </pre>
  * Event ids are free text but always the last component; worker ids match {@code [A-Za-z0-9_-]}.
  */
@@ -73,6 +74,16 @@ public final class CellKeys {
 
   /** Lower bound of the site's workload contacts dated on or after {@code day} (exclusive upper bound: the day after). */
   public static String workloadContactsFrom(String siteId, LocalDate day) {
+    return siteId + SEP + day;
+  }
+
+  /** A session of the site's {@code supervision-store}. */
+  public static String supervision(String siteId, LocalDate date, String eventId) {
+    return siteId + SEP + date + SEP + eventId;
+  }
+
+  /** Lower bound of the site's supervision sessions dated on or after {@code day} (exclusive upper bound: the day after). */
+  public static String supervisionsFrom(String siteId, LocalDate day) {
     return siteId + SEP + day;
   }
 

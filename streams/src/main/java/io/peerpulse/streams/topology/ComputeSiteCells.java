@@ -12,6 +12,7 @@ import io.peerpulse.streams.cells.SiteRow;
 import io.peerpulse.streams.model.Cause;
 import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.person.MemberFact;
+import io.peerpulse.streams.workload.SupervisionSession;
 import io.peerpulse.streams.workload.WorkerRoster;
 import io.peerpulse.streams.workload.WorkerStatusChange;
 import io.peerpulse.streams.workload.WorkloadCalculator;
@@ -39,8 +40,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by site_id: keeps the members of the site's cells, the site's workload contacts and worker
- * statuses and the site's facts, marks the cells an input may change as dirty, and on a wall-clock
+ * Keyed by site_id: keeps the members of the site's cells, the site's workload contacts, worker
+ * statuses and SUPERVISION sessions and the site's facts, marks the cells an input may change as dirty, and on a wall-clock
  * punctuation recomputes each dirty cell once with {@link CellCalculator#rows} (person-level cells)
  * or {@link WorkloadCalculator#rows} (workload cells, base {@code (site, "*", "*")}) and emits the
  * rows that changed (tombstones for rows that stopped existing). See {@link SiteCellsStage} for the
@@ -65,6 +66,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
   private KeyValueStore<String, CellKey> deadlines;
   private KeyValueStore<String, WorkloadContact> workloadContacts;
   private KeyValueStore<String, WorkerStatusChange> workerStatuses;
+  private KeyValueStore<String, SupervisionSession> supervisions;
 
   ComputeSiteCells(EngineConfig engine, Duration flushInterval, int maxCellsPerFlush) {
     this.engine = engine;
@@ -83,6 +85,7 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     this.deadlines = context.getStateStore(SiteCellsStage.DEADLINE_INDEX_STORE);
     this.workloadContacts = context.getStateStore(SiteCellsStage.WORKLOAD_CONTACT_STORE);
     this.workerStatuses = context.getStateStore(SiteCellsStage.WORKER_STATUS_STORE);
+    this.supervisions = context.getStateStore(SiteCellsStage.SUPERVISION_STORE);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
@@ -107,6 +110,8 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
       onContact(site, contact);
     } else if (input instanceof SiteInput.StatusChange status) {
       onStatus(site, status);
+    } else if (input instanceof SiteInput.SupervisionChange supervision) {
+      onSupervision(site, supervision);
     }
   }
 
@@ -159,10 +164,15 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
         WorkloadCells.cellsOfHorizonAdvance(site, before, day, engine.latenessDays()).forEach(this::markDirty);
         continue;
       }
-      for (Period period : Period.overlapping(new DateRange(before.plusDays(1), day))) {
+      DateRange newDays = new DateRange(before.plusDays(1), day);
+      for (Period period : Period.overlapping(newDays)) {
         if (existsBy(period, day)) {
           markDirty(new CellKey(base, period));
         }
+      }
+      // The phase person-days of earlier months' starters grow with the horizon.
+      for (Period month : CellCalculator.phaseMonthsReaching(newDays)) {
+        markDirty(new CellKey(base, month));
       }
     }
     markDeadlinesPassed(site, before.minusDays(engine.latenessDays()), day.minusDays(engine.latenessDays()));
@@ -186,7 +196,8 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
   /**
    * A pause changes person-days of the cells it overlaps and the DISENGAGED_60 window (60 non-paused
    * days back from each month's end) of every month from its start: the MONTH cells from the pause
-   * onward. Cells after the horizon have no rows; the horizon rule marks them when it gets there.
+   * onward, and the MONTH cells whose starters' CTI phases reach into the pause (phase person-days).
+   * Cells after the horizon have no rows; the horizon rule marks them when it gets there.
    * Workload cells do not depend on pauses (FTE counts on paused days too).
    */
   private void markPause(SiteState state, DateRange days) {
@@ -206,6 +217,9 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
       }
       for (Period month = Period.month(days.first()); !month.start().isAfter(horizon);
           month = Period.month(month.end().plusDays(1))) {
+        markDirty(new CellKey(base, month));
+      }
+      for (Period month : CellCalculator.phaseMonthsReaching(known)) {
         markDirty(new CellKey(base, month));
       }
     }
@@ -262,6 +276,33 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     }
     WorkerRoster worker = WorkerRoster.of(statuses(CellKeys.workerPrefix(site, status.workerId())));
     WorkloadCells.cellsOf(site, status, worker, state(site).horizon()).forEach(this::markDirty);
+  }
+
+  /**
+   * A SUPERVISION starts or stops counting: stored under site|date|eventId, and the 2 or 3 WEEK cells
+   * of {@link WorkloadCells#cellsOf(String, SupervisionSession)} marked. A change that alters nothing
+   * stored marks nothing.
+   */
+  private void onSupervision(String site, SiteInput.SupervisionChange change) {
+    SupervisionSession session = change.session();
+    String key = CellKeys.supervision(site, session.date(), session.eventId());
+    SupervisionSession stored = supervisions.get(key);
+    if (change.counts()) {
+      if (session.equals(stored)) {
+        return;
+      }
+      supervisions.put(key, session);
+      addWorkloadBase(site);
+    } else {
+      if (stored == null) {
+        return;
+      }
+      supervisions.delete(key);
+    }
+    WorkloadCells.cellsOf(site, session).forEach(this::markDirty);
+    if (stored != null && !stored.equals(session)) {
+      WorkloadCells.cellsOf(site, stored).forEach(this::markDirty);
+    }
   }
 
   /** The site's workload base joins its bases, so horizon advances re-evaluate its workload cells. */
@@ -397,9 +438,17 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
         CellKeys.workloadContactsFrom(site, range.first()), CellKeys.workloadContactsFrom(site, range.last().plusDays(1)))) {
       it.forEachRemaining(entry -> contacts.add(entry.value));
     }
+    List<SupervisionSession> sessions = new ArrayList<>();
+    if (period.type() == PeriodType.WEEK) {
+      DateRange window = WorkloadCalculator.supervisionRange(period);
+      try (KeyValueIterator<String, SupervisionSession> it = supervisions.range(
+          CellKeys.supervisionsFrom(site, window.first()), CellKeys.supervisionsFrom(site, window.last().plusDays(1)))) {
+        it.forEachRemaining(entry -> sessions.add(entry.value));
+      }
+    }
     WorkerRoster roster = cache.rosters.computeIfAbsent(site, s -> WorkerRoster.of(statuses(CellKeys.sitePrefix(s))));
     List<SiteRow> rows = new ArrayList<>();
-    for (WorkloadRow row : WorkloadCalculator.rows(period, contacts, roster, facts, engine)) {
+    for (WorkloadRow row : WorkloadCalculator.rows(period, contacts, sessions, roster, facts, engine)) {
       rows.add(row.siteRow());
     }
     return rows;

@@ -4,9 +4,11 @@ import io.peerpulse.indicator.IndicatorKey;
 import io.peerpulse.indicator.IndicatorStatus;
 import io.peerpulse.indicator.IndicatorValue;
 import io.peerpulse.indicator.LateCorrection;
+import io.peerpulse.streams.cells.CellBase;
 import io.peerpulse.streams.cells.CellKey;
 import io.peerpulse.streams.cells.Indicator;
 import io.peerpulse.streams.cells.SiteRow;
+import io.peerpulse.streams.metrics.PipelineMetrics;
 import io.peerpulse.streams.model.Cause;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
   private final int definitionVersion;
   private ProcessorContext<IndicatorKey, Revised> context;
   private KeyValueStore<String, RevisionState> revisions;
+  private PipelineMetrics metrics;
 
   ReviseIndicator(String storeName, int definitionVersion) {
     this.storeName = storeName;
@@ -41,6 +44,7 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
   public void init(ProcessorContext<IndicatorKey, Revised> context) {
     this.context = context;
     this.revisions = context.getStateStore(storeName);
+    this.metrics = PipelineMetrics.from(context.appConfigs());
   }
 
   @Override
@@ -57,7 +61,9 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
         context.forward(new Record<>(key, Revised.value(null), record.timestamp()));
         if (before.everFinal()) {
           context.forward(new Record<>(key, Revised.correction(correction(before, after, record)), record.timestamp()));
+          metrics.lateCorrection(before.indicator().name(), true);
         }
+        observe(before.cell(), null, record);
       }
       return;
     }
@@ -81,6 +87,23 @@ final class ReviseIndicator implements Processor<String, SiteRow, IndicatorKey, 
     context.forward(new Record<>(key, Revised.value(value(row, revision, record.timestamp())), record.timestamp()));
     if (revised) {
       context.forward(new Record<>(key, Revised.correction(correction(before, after, record)), record.timestamp()));
+      metrics.lateCorrection(row.indicator().name(), !Objects.equals(before.value(), row.value()));
+    }
+    observe(row.cell(), row.watermark(), record);
+  }
+
+  /** Watermark per site (site rows only: a pooled row's watermark is no one site's) and end-to-end latency. */
+  private void observe(CellKey cell, LocalDate watermark, Record<String, SiteRow> record) {
+    if (metrics == PipelineMetrics.NOOP) {
+      return; // no header parsing per row where nobody measures (offline compute, tests)
+    }
+    String siteId = cell.base().siteId();
+    if (watermark != null && !CellBase.ALL.equals(siteId)) {
+      metrics.siteWatermark(siteId, watermark);
+    }
+    Cause cause = CauseHeaders.read(record.headers());
+    if (cause != null) {
+      metrics.indicatorUpdated(cause.recordedAt());
     }
   }
 

@@ -8,10 +8,12 @@ import io.peerpulse.event.Event;
 import io.peerpulse.event.Exited;
 import io.peerpulse.event.Relapse;
 import io.peerpulse.event.SitePause;
+import io.peerpulse.event.Supervision;
 import io.peerpulse.event.WorkerStatus;
 import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.intake.EventChange.Effect;
 import io.peerpulse.streams.model.DateRange;
+import io.peerpulse.streams.workload.SupervisionSession;
 import io.peerpulse.streams.workload.WorkerStatusChange;
 import io.peerpulse.streams.workload.WorkloadContact;
 import java.util.ArrayList;
@@ -31,13 +33,14 @@ import org.apache.kafka.streams.kstream.Named;
  *       once per distinct person in {@code person_ids};
  *   <li>to sites (key site_id, the recording site): the date of every first arrival (the site
  *       horizon), SITE_PAUSE changes, and the workload inputs: attended CONTACT changes (workload
- *       counts for the recording site, events.md) and WORKER_STATUS changes (a worker is the
- *       status's site and worker_id). A CONTACT thus goes to its persons and to its site. The date
+ *       counts for the recording site, events.md), WORKER_STATUS changes (a worker is the
+ *       status's site and worker_id) and SUPERVISION changes (PSW_SUPERVISED_14D, per site: the
+ *       supervised worker is the supervision's site and worker_id). A CONTACT thus goes to its persons and to its site. The date
  *       seen comes first in one flatMap, so on the one repartition topic the site stage has raised
  *       its horizon before it sees the event's own workload change.
  * </ul>
  * Only changes that alter what counts (effective or retracted, after deduplication and voids) go
- * on; SUPERVISION (PSW_SUPERVISED_14D) is not computed by the streams yet.
+ * on.
  */
 public final class RouteStage {
 
@@ -97,6 +100,9 @@ public final class RouteStage {
     }
     if (payload instanceof WorkerStatus) {
       return new SiteInput.StatusChange(change.event().event().getEventId(), WorkerStatusChange.of(change.event()), counts);
+    }
+    if (payload instanceof Supervision) {
+      return new SiteInput.SupervisionChange(SupervisionSession.of(change.event()), counts);
     }
     return null;
   }

@@ -35,11 +35,14 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   <li>{@code workload-contact-store}: site|date|eventId → the attended contact as workload sees it
  *       (a range scan by date gives a workload cell's contacts);
  *   <li>{@code worker-status-store}: site|workerId|date|eventId → the effective WORKER_STATUS (a prefix
- *       scan by site gives the roster, by worker that worker's statuses).
+ *       scan by site gives the roster, by worker that worker's statuses);
+ *   <li>{@code supervision-store}: site|date|eventId → the effective SUPERVISION session
+ *       (PSW_SUPERVISED_14D; a range scan by date gives a week's 14-day windows).
  * </ul>
  * Workload cells share the dirty, rows and deadline stores with the person-level cells; their base
- * is {@code (site, "*", "*")} and they hold the five workload indicators of one period (WEEK, MONTH,
- * ROLLING_28D; no DAY). They have no members: their rows come from the two workload stores.
+ * is {@code (site, "*", "*")} and they hold the five workload indicators and PSW_SUPERVISED_14D of
+ * one period (WEEK, MONTH, ROLLING_28D; no DAY). They have no members: their rows come from the
+ * three workload stores.
  *
  * <p>Fan-out per input. A member change marks old ∪ new {@code CellCalculator.cellsOf} dirty: for an
  * enrolment about one DAY, one ROLLING_28D and 1/7 WEEK and 1/30 MONTH cell per day of its span plus
@@ -61,13 +64,21 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *       day with them and the ROLLING_28D cells ending on d … min(u + 27, horizon). About n/7 + n/30
  *       + n + 29 cells for n days; a status with no successor reaches the horizon, later days come
  *       with the horizon advance. Only that worker's statuses are scanned to find u.
+ *   <li>a SUPERVISION dated d (added or voided): the 2 or 3 WEEK cells sharing a day with d … d+13
+ *       (PSW_SUPERVISED_14D looks 14 days back from the week's point day).
  *   <li>a horizon advance H → H', once the site has workload inputs: the workload periods sharing a
  *       day with H+1 … H' (new rows, days counted up to the horizon, the caseload's point day) and
  *       those ending when the watermark passes them: about 5 cells per day advanced. Pauses do not
  *       touch workload cells.
  * </ul>
  * Recomputing a workload cell costs one range scan of the site's contacts over at most 34 days (a
- * WEEK's caseload reaches 27 days before its Monday) and the site's roster, read once per flush.
+ * WEEK's caseload reaches 27 days before its Monday), for a WEEK one of its supervisions over 20
+ * days, and the site's roster, read once per flush.
+ *
+ * <p>Programme fidelity: the phase contact rates and CRISIS_SAME_DAY are person-level rows of the
+ * enrolment's MONTH cells (no extra member cells), but a horizon advance or a pause also marks the
+ * ≈ 10 MONTH cells per base whose starters' CTI phases (d0 … d0+272) reach the changed days, since
+ * phase person-days stop at the horizon and skip pauses.
  *
  * <p>Marks are cheap; work happens on a wall-clock punctuation every {@code cells.flush.interval.ms}
  * that recomputes each dirty cell once ({@code CellCalculator.rows} over the cell's members),
@@ -85,6 +96,7 @@ public final class SiteCellsStage {
   public static final String DEADLINE_INDEX_STORE = "deadline-index-store";
   public static final String WORKLOAD_CONTACT_STORE = "workload-contact-store";
   public static final String WORKER_STATUS_STORE = "worker-status-store";
+  public static final String SUPERVISION_STORE = "supervision-store";
   public static final String MEMBERS_BY_SITE = "member-changes-by-site";
   public static final String FACTS_BY_SITE = "site-facts-by-site";
   public static final String COMPUTE = "compute-site-cells";
@@ -111,7 +123,8 @@ public final class SiteCellsStage {
                 Suppliers.store(CELL_ROWS_STORE, InternalSerdes.SITE_ROWS, settings),
                 Suppliers.store(DEADLINE_INDEX_STORE, InternalSerdes.CELL_KEY, settings),
                 Suppliers.store(WORKLOAD_CONTACT_STORE, InternalSerdes.WORKLOAD_CONTACT, settings),
-                Suppliers.store(WORKER_STATUS_STORE, InternalSerdes.WORKER_STATUS, settings)),
+                Suppliers.store(WORKER_STATUS_STORE, InternalSerdes.WORKER_STATUS, settings),
+                Suppliers.store(SUPERVISION_STORE, InternalSerdes.SUPERVISION, settings)),
             Named.as(COMPUTE));
   }
 

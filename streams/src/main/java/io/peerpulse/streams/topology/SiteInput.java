@@ -2,6 +2,7 @@ package io.peerpulse.streams.topology;
 
 import io.peerpulse.streams.model.DateRange;
 import io.peerpulse.streams.person.MemberFact;
+import io.peerpulse.streams.workload.SupervisionSession;
 import io.peerpulse.streams.workload.WorkerStatusChange;
 import io.peerpulse.streams.workload.WorkloadContact;
 import java.time.LocalDate;
@@ -9,8 +10,8 @@ import java.util.Objects;
 
 /**
  * What the site-cells stage receives, keyed by site_id, on two co-partitioned repartition topics:
- * member changes from the person stage; dates seen, pauses and the workload inputs (contacts and
- * worker statuses of the recording site) from routing.
+ * member changes from the person stage; dates seen, pauses and the workload inputs (contacts,
+ * worker statuses and SUPERVISION sessions of the recording site) from routing.
  */
 public sealed interface SiteInput {
 
@@ -45,6 +46,13 @@ public sealed interface SiteInput {
   record ContactChange(WorkloadContact contact, boolean counts) implements SiteInput {
     public ContactChange {
       Objects.requireNonNull(contact, "contact");
+    }
+  }
+
+  /** A SUPERVISION recorded by the site became effective ({@code counts}) or was voided (PSW_SUPERVISED_14D). */
+  record SupervisionChange(SupervisionSession session, boolean counts) implements SiteInput {
+    public SupervisionChange {
+      Objects.requireNonNull(session, "session");
     }
   }
 

@@ -37,7 +37,8 @@ public final class WorkloadCalculator {
       new PswDirectHours(),
       new PswOverThreshold(),
       new MhwContactsPerFte(),
-      new HomeVisitPswShare()));
+      new HomeVisitPswShare(),
+      new PswSupervised14d()));
 
   private WorkloadCalculator() {}
 
@@ -51,10 +52,22 @@ public final class WorkloadCalculator {
    */
   public static List<WorkloadRow> rows(Period period, Collection<WorkloadContact> contacts, WorkerRoster roster, SiteFacts site,
       EngineConfig config) {
+    return rows(period, contacts, List.of(), roster, site, config);
+  }
+
+  /**
+   * As {@link #rows(Period, Collection, WorkerRoster, SiteFacts, EngineConfig)}, with the site's
+   * SUPERVISION sessions for PSW_SUPERVISED_14D.
+   *
+   * @param supervisions the site's effective sessions; at least those dated in
+   *     {@link #supervisionRange(Period)}, others are ignored
+   */
+  public static List<WorkloadRow> rows(Period period, Collection<WorkloadContact> contacts,
+      Collection<SupervisionSession> supervisions, WorkerRoster roster, SiteFacts site, EngineConfig config) {
     if (WorkloadIndicator.of(period.type()).isEmpty() || !CellCalculator.rowsExist(period, site.horizon())) {
       return List.of();
     }
-    WorkloadContext context = new WorkloadContext(period, site.horizon(), contacts, roster, config);
+    WorkloadContext context = new WorkloadContext(period, site.horizon(), contacts, supervisions, roster, config);
     CellKey cell = new CellKey(WorkloadCells.base(site.siteId()), period);
     LocalDate watermark = site.watermark(config.latenessDays());
     List<WorkloadRow> rows = new ArrayList<>();
@@ -78,6 +91,14 @@ public final class WorkloadCalculator {
       case WEEK -> new DateRange(period.start().minusDays(PswCaseload.WINDOW_DAYS - 1), period.end());
       case DAY, MONTH, ROLLING_28D -> period.range();
     };
+  }
+
+  /**
+   * The dates of the SUPERVISION sessions a period's rows can count: for a WEEK the 14 days ending on
+   * any point day it can have (13 days before its Monday to its Sunday); no other period counts any.
+   */
+  public static DateRange supervisionRange(Period period) {
+    return new DateRange(period.start().minusDays(PswSupervised14d.WINDOW_DAYS - 1), period.end());
   }
 
   private static WorkloadRow row(WorkloadIndicator indicator, CellKey cell, WorkloadTally tally, LocalDate watermark) {

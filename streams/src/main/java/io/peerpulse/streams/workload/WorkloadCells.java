@@ -23,6 +23,9 @@ import java.util.Set;
  *       horizon in the current week): 4 weeks when {@code d} is a Monday, else 5, its own included;
  *       its MONTH for a PSW contact (hours) or a home visit of any role (share). At most 28 + 5 + 1
  *       = 34 cells. A contact not attended: none.
+ *   <li>A SUPERVISION dated {@code d} ({@link #cellsOf(String, SupervisionSession)}): the WEEKs
+ *       sharing a day with {@code d .. d+13} (PSW_SUPERVISED_14D's window ends on the week's point
+ *       day): 2 or 3 cells.
  *   <li>A status change dated {@code d} ({@link #cellsOf(String, WorkerStatusChange, WorkerRoster,
  *       LocalDate)}) changes the worker's role, fte or activity on the days {@code d .. u}, {@code u}
  *       = the day before the worker's next status, capped by the horizon: every WEEK and MONTH
@@ -74,6 +77,17 @@ public final class WorkloadCells {
     if (contact.role() == Role.PSW || contact.isHomeVisit()) {
       periods.add(Period.month(d));
     }
+    return cells(siteId, periods);
+  }
+
+  /**
+   * The cells whose rows a SUPERVISION session dated {@code d} can change (independent of the
+   * horizon): the WEEKs sharing a day with {@code d … d+13}, the point days whose 14-day window
+   * holds it (2 or 3 weeks).
+   */
+  public static Set<CellKey> cellsOf(String siteId, SupervisionSession session) {
+    Set<Period> periods = new LinkedHashSet<>();
+    addCalendar(periods, PeriodType.WEEK, new DateRange(session.date(), session.date().plusDays(PswSupervised14d.WINDOW_DAYS - 1)));
     return cells(siteId, periods);
   }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One site period as the workload rules see it: the site's attended contacts that the period can
- * count, its roster, and the days it counts (its days up to the site horizon). Only built for a
+ * One site period as the workload rules see it: the site's attended contacts and SUPERVISION
+ * sessions that the period can count, its roster, and the days it counts (its days up to the site horizon). Only built for a
  * period that has rows at the horizon, so {@link #knownDays()} is never empty.
  */
 final class WorkloadContext {
@@ -21,8 +21,10 @@ final class WorkloadContext {
   private final EngineConfig config;
   private final WorkerRoster roster;
   private final List<WorkloadContact> contacts;
+  private final List<SupervisionSession> supervisions;
 
-  WorkloadContext(Period period, LocalDate horizon, Collection<WorkloadContact> contacts, WorkerRoster roster, EngineConfig config) {
+  WorkloadContext(Period period, LocalDate horizon, Collection<WorkloadContact> contacts, Collection<SupervisionSession> supervisions,
+      WorkerRoster roster, EngineConfig config) {
     this.period = period;
     this.horizon = horizon;
     this.config = config;
@@ -31,6 +33,7 @@ final class WorkloadContext {
     this.contacts = contacts.stream()
         .filter(c -> c.attended() && range.contains(c.date()) && !c.date().isAfter(horizon))
         .toList();
+    this.supervisions = List.copyOf(supervisions);
   }
 
   Period period() {
@@ -61,6 +64,13 @@ final class WorkloadContext {
   /** The attended contacts of {@code role} dated in {@code days}. */
   List<WorkloadContact> contacts(Role role, DateRange days) {
     return contacts.stream().filter(c -> c.role() == role && days.contains(c.date())).toList();
+  }
+
+  /** The workers with a SUPERVISION of the site dated in {@code days}. */
+  Set<String> supervisedWorkers(DateRange days) {
+    Set<String> workers = new TreeSet<>();
+    supervisions.stream().filter(s -> days.contains(s.date())).forEach(s -> workers.add(s.workerId()));
+    return workers;
   }
 
   /** The attended contacts of any role dated in {@code days}. */

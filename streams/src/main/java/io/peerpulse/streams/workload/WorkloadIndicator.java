@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The workload indicators (spec/indicators.md "Workload"): per site only ({@code programme = arm =
+ * The workload indicators (spec/indicators.md "Workload"), and PSW_SUPERVISED_14D of "Programme
+ * fidelity", which is per site too and reads the same roster: per site only ({@code programme = arm =
  * "*"}, no {@code *} rows), with the period types they are published for. No DAY rows.
  * {@code value = numerator * scale / denominator}, null when the denominator is 0.
  */
@@ -22,7 +23,9 @@ public enum WorkloadIndicator {
   /** Contacts per MHW FTE-week. */
   MHW_CONTACTS_PER_FTE(1, PeriodType.WEEK, PeriodType.ROLLING_28D),
   /** % of attended home visits. */
-  HOME_VISIT_PSW_SHARE(100, PeriodType.MONTH);
+  HOME_VISIT_PSW_SHARE(100, PeriodType.MONTH),
+  /** % of the PSWs active on the week's point day supervised in the 14 days ending on it (programme fidelity, per site). */
+  PSW_SUPERVISED_14D(100, PeriodType.WEEK);
 
   private final double scale;
   private final Set<PeriodType> periodTypes;

@@ -153,6 +153,18 @@ class CellCalculatorTest {
     assertThat(CellCalculator.rules().keySet()).containsExactlyInAnyOrder(
         Indicator.ACTIVE_ENROLMENTS, Indicator.REACH_30, Indicator.MIN_DOSE_3, Indicator.DAYS_TO_FIRST_CONTACT,
         Indicator.CONTACTS_PER_PERSON_MONTH, Indicator.DISENGAGED_60, Indicator.FOLLOW_UP_7, Indicator.FOLLOW_UP_30,
-        Indicator.READMISSION_30, Indicator.RELAPSE_RATE, Indicator.BED_DAYS, Indicator.INVOLUNTARY_ADMISSIONS);
+        Indicator.READMISSION_30, Indicator.RELAPSE_RATE, Indicator.BED_DAYS, Indicator.INVOLUNTARY_ADMISSIONS,
+        Indicator.PHASE1_CONTACT_RATE, Indicator.PHASE2_CONTACT_RATE, Indicator.PHASE3_CONTACT_RATE, Indicator.CRISIS_SAME_DAY);
+    assertThat(CellCalculator.rules().keySet()).containsExactlyInAnyOrderElementsOf(
+        java.util.Arrays.stream(Indicator.values()).filter(i -> i.family() == Indicator.Family.PERSON_LEVEL).toList());
+  }
+
+  @Test
+  void phaseMonthsReachingADayAreTheMonthsOfStartersUpTo272DaysBefore() {
+    // 2021-10-15 - 272 days = 2021-01-16: the months January .. October 2021
+    List<Period> months = CellCalculator.phaseMonthsReaching(days("2021-10-15", "2021-10-15"));
+    assertThat(months).hasSize(10);
+    assertThat(months.get(0)).isEqualTo(Period.month(d("2021-01-01")));
+    assertThat(months.get(9)).isEqualTo(Period.month(d("2021-10-01")));
   }
 }

@@ -68,6 +68,8 @@ public final class Members {
     private final List<LocalDate> episodes = new ArrayList<>();
     private final List<LocalDate> involuntary = new ArrayList<>();
     private final List<EnrolmentFact.BedDays> bedDays = new ArrayList<>();
+    private final List<LocalDate> phaseContacts = new ArrayList<>();
+    private final List<LocalDate> crisisMet = new ArrayList<>();
 
     private Enrolment(String person, LocalDate start, LocalDate end) {
       this.person = person;
@@ -96,6 +98,18 @@ public final class Members {
       return this;
     }
 
+    /** Attended contacts of any role in the enrolment's CTI phases (the phase contact rates). */
+    public Enrolment phaseContacts(String... dates) {
+      Arrays.stream(dates).map(LocalDate::parse).forEach(phaseContacts::add);
+      return this;
+    }
+
+    /** Episodes (also listed in {@link #episodes}) met by a crisis contact that day or the next. */
+    public Enrolment crisisMet(String... dates) {
+      Arrays.stream(dates).map(LocalDate::parse).forEach(crisisMet::add);
+      return this;
+    }
+
     public Enrolment involuntary(String... dates) {
       Arrays.stream(dates).map(LocalDate::parse).forEach(involuntary::add);
       return this;
@@ -113,7 +127,8 @@ public final class Members {
 
     public EnrolmentFact build() {
       return new EnrolmentFact(person, "enr-" + person + start, base, start, end, exitReason, exitDate,
-          psw.stream().sorted().toList(), episodes, involuntary, bedDays);
+          psw.stream().sorted().toList(), episodes, involuntary, bedDays, phaseContacts.stream().sorted().toList(),
+          crisisMet.stream().sorted().toList());
     }
   }
 }

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  * in both roles with durations from 0 to 600 minutes (so a week can cross the over-threshold line),
  * home visits and not-attended contacts, and worker statuses of both sites (role changes, inactive
  * spells, fte 0, two on one date, workers without a status), which voids and duplicates can hit.
+ * For programme fidelity: some long (CTI-like, 200–300 planned days) enrolments with contacts up to
+ * day 290, so all three 91-day phases and their boundaries get contacts; crisis contacts (some on a
+ * relapse's day, the next day or the day after, some not attended); SUPERVISION sessions of the
+ * workers of both sites, weekly for some workers and irregular for others (also of workers without
+ * a status or with another role), which voids and duplicates can hit.
  */
 public final class RandomHistories {
 
@@ -29,6 +34,7 @@ public final class RandomHistories {
   private static final String[] ROLES = {"PSW", "PSW", "MHW"};
   private static final String[] FTES = {"0", "0.2", "0.5", "0.5", "0.8", "1.0", "1.5"};
   private static final int[] MINUTES = {0, 30, 45, 45, 60, 90, 240, 600};
+  private static final String[] SUPERVISION_MODES = {"INDIVIDUAL", "GROUP", "PEER"};
   private static final LocalDate START = LocalDate.of(2021, 1, 1);
 
   private final Random random;
@@ -53,11 +59,9 @@ public final class RandomHistories {
       events.add(envelope("SITE_PAUSE", site(), from) + ",\"paused_until\":\"" + day(from + random.nextInt(40)) + "\"}");
     }
     workerStatuses();
+    supervisions();
     Collections.shuffle(events, random);
     voidsAndDuplicates();
-    for (String site : SITES) {
-      events.add(envelope("SUPERVISION", site, 60 + random.nextInt(160)) + ",\"worker_id\":\"w1\",\"mode\":\"GROUP\",\"duration_minutes\":60}");
-    }
     return events;
   }
 
@@ -80,22 +84,39 @@ public final class RandomHistories {
     for (int i = random.nextInt(15); i > 0; i--) {
       contact(person, persons, d0 - 5 + random.nextInt(140));
     }
+    if (random.nextInt(3) == 0) {
+      // into CTI's second and third phases (days 91..272) and just past them
+      for (int i = 1 + random.nextInt(6); i > 0; i--) {
+        contact(person, persons, d0 + 80 + random.nextInt(211));
+      }
+    }
     int stayDay = d0 - 15 + random.nextInt(60);
     for (int i = random.nextInt(5); i > 0; i--) {
       stayDay = stay(person, stayDay);
     }
     for (int i = random.nextInt(6); i > 0; i--) {
-      events.add(envelope("RELAPSE", site(), d0 - 3 + random.nextInt(130)) + ",\"person_id\":\"" + person + "\",\"kind\":\"CRISIS_TEAM\"}");
+      int on = d0 - 3 + random.nextInt(130);
+      events.add(envelope("RELAPSE", site(), on) + ",\"person_id\":\"" + person + "\",\"kind\":\"CRISIS_TEAM\"}");
+      if (random.nextBoolean()) {
+        // a crisis response on the day, the next day (still met) or the day after (too late)
+        contact(person, persons, on + random.nextInt(3), true);
+      }
     }
   }
 
   private void enrolled(String site, int on, String person, String programme) {
-    String planned = random.nextInt(3) == 0 ? ",\"planned_days\":" + (1 + random.nextInt(120)) : "";
+    int kind = random.nextInt(6);
+    String planned = kind <= 1 ? ",\"planned_days\":" + (1 + random.nextInt(120))
+        : kind == 2 ? ",\"planned_days\":" + (200 + random.nextInt(101)) : "";
     events.add(envelope("ENROLLED", site, on) + ",\"person_id\":\"" + person + "\",\"programme\":\"" + programme
         + "\",\"arm\":\"" + pick(ARMS) + "\",\"setting\":\"OUTPATIENT\"" + planned + "}");
   }
 
   private void contact(String person, int persons, int on) {
+    contact(person, persons, on, random.nextInt(5) == 0);
+  }
+
+  private void contact(String person, int persons, int on, boolean crisis) {
     List<String> listed = new ArrayList<>(List.of(person));
     if (random.nextInt(4) == 0) {
       listed.add("p" + random.nextInt(persons));
@@ -105,7 +126,7 @@ public final class RandomHistories {
     events.add(envelope("CONTACT", site(), on) + ",\"person_ids\":[" + ids + "],\"worker_id\":\"" + pick(WORKERS)
         + "\",\"worker_role\":\"" + (random.nextBoolean() ? "PSW" : "MHW") + "\",\"mode\":\"" + pick(MODES)
         + "\",\"duration_minutes\":" + MINUTES[random.nextInt(MINUTES.length)] + ",\"outcome\":\"" + pick(OUTCOMES)
-        + "\",\"crisis\":false}");
+        + "\",\"crisis\":" + crisis + "}");
   }
 
   /**
@@ -127,6 +148,35 @@ public final class RandomHistories {
         }
       }
     }
+  }
+
+  /**
+   * SUPERVISION sessions: per site, each worker is supervised weekly (from a random day, sometimes
+   * skipping a week), irregularly (a few random days) or not at all.
+   */
+  private void supervisions() {
+    for (String site : SITES) {
+      for (String worker : WORKERS) {
+        switch (random.nextInt(3)) {
+          case 0 -> {
+            for (int on = random.nextInt(30); on < 220; on += random.nextInt(5) == 0 ? 14 : 7) {
+              supervision(site, worker, on);
+            }
+          }
+          case 1 -> {
+            for (int i = 1 + random.nextInt(4); i > 0; i--) {
+              supervision(site, worker, random.nextInt(220));
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+  }
+
+  private void supervision(String site, String worker, int on) {
+    events.add(envelope("SUPERVISION", site, on) + ",\"worker_id\":\"" + worker + "\",\"mode\":\"" + pick(SUPERVISION_MODES)
+        + "\",\"duration_minutes\":" + (30 + random.nextInt(91)) + "}");
   }
 
   /** One stay from {@code from}; returns a day for the next one: a transfer, an overlap or a gap. */

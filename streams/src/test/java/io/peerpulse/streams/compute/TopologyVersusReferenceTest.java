@@ -77,6 +77,10 @@ import net.jqwik.api.statistics.Statistics;
  * denominator and value within 1e-4, status and {@code suppressed}, never {@code revision} (as
  * {@code verify} compares). Only the indicators the streams compute ({@link Indicator}) are compared.
  *
+ * <p>Programme fidelity too: the histories have CTI-like long enrolments, crisis contacts around
+ * relapses and SUPERVISION sessions (statistics per fidelity indicator; squeezed histories rarely
+ * reach phase 2 and never phase 3, which {@code DomainVersusReferenceTest} covers unsqueezed).
+ *
  * <p>Workload is compared like every other indicator: its five ids are in {@link Indicator}, and
  * the histories have contacts of four workers in both roles with varied durations and worker
  * statuses (the statistics show how often workload rows exist, get published, and cross the
@@ -406,6 +410,12 @@ class TopologyVersusReferenceTest {
     Statistics.label("PSW_OVER_THRESHOLD with a PSW over")
         .collect(streamed.exact().values().stream().anyMatch(r -> r.indicator().equals(Indicator.PSW_OVER_THRESHOLD.name())
             && r.numerator() != null && r.numerator() > 0));
+    for (Indicator fidelity : List.of(Indicator.PHASE1_CONTACT_RATE, Indicator.PHASE2_CONTACT_RATE, Indicator.CRISIS_SAME_DAY,
+        Indicator.PSW_SUPERVISED_14D)) {
+      Statistics.label(fidelity + " with a numerator > 0")
+          .collect(streamed.exact().values().stream().anyMatch(r -> r.indicator().equals(fidelity.name())
+              && r.numerator() != null && r.numerator() > 0));
+    }
   }
 
   private static Instant recordedAt(String line) {

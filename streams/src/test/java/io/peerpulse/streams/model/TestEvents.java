@@ -57,6 +57,12 @@ public final class TestEvents {
         .setMode(mode).setDurationMinutes(60).setOutcome(outcome).setCrisis(false).build());
   }
 
+  /** A contact with {@code crisis = true}. */
+  public SequencedEvent crisis(String date, WorkerRole role, ContactMode mode, ContactOutcome outcome, String... persons) {
+    return event(date, Contact.newBuilder().setPersonIds(List.of(persons)).setWorkerId("w1").setWorkerRole(role)
+        .setMode(mode).setDurationMinutes(30).setOutcome(outcome).setCrisis(true).build());
+  }
+
   /** A voluntary psychiatric admission. */
   public SequencedEvent admitted(String person, String date, String stayId) {
     return admitted(person, date, stayId, Ward.PSYCHIATRIC, false);

@@ -20,6 +20,7 @@ import io.peerpulse.streams.topology.SiteInput;
 import io.peerpulse.streams.topology.SiteRowSet;
 import io.peerpulse.streams.topology.SiteRowUpdate;
 import io.peerpulse.streams.workload.Role;
+import io.peerpulse.streams.workload.SupervisionSession;
 import io.peerpulse.streams.workload.WorkerStatusChange;
 import io.peerpulse.streams.workload.WorkloadCells;
 import io.peerpulse.streams.workload.WorkloadContact;
@@ -40,7 +41,8 @@ class InternalJsonTest {
   void memberFactsKeepTheirTypeAndNothingDerived() {
     MemberFact enrolment = new EnrolmentFact("pA", "ulm-e-1", BASE, FEB_1, LocalDate.parse("2021-08-01"), "DIED",
         LocalDate.parse("2021-08-01"), List.of(LocalDate.parse("2021-02-09")), List.of(), List.of(FEB_1),
-        List.of(new EnrolmentFact.BedDays(new DateRange(FEB_1, LocalDate.parse("2021-02-05")), true)));
+        List.of(new EnrolmentFact.BedDays(new DateRange(FEB_1, LocalDate.parse("2021-02-05")), true)),
+        List.of(LocalDate.parse("2021-02-09"), LocalDate.parse("2021-05-10")), List.of(FEB_1));
     MemberFact discharge = new IndexDischargeFact("pA", "ulm/s1", "ulm-d-1", BASE, FEB_1, null, LocalDate.parse("2021-02-20"));
 
     String json = text(InternalSerdes.MEMBER_FACT, enrolment);
@@ -84,6 +86,22 @@ class InternalJsonTest {
         .doesNotContain("homeVisit");
     assertThat(roundTrip(InternalSerdes.WORKER_STATUS, status).fte()).isEqualTo(new BigDecimal("0.360000"));
     assertThat(roundTrip(InternalSerdes.WORKLOAD_CONTACT, contact)).isEqualTo(contact);
+    SupervisionSession session = new SupervisionSession("ulm-s-1", FEB_1, "w12");
+    SiteInput supervised = new SiteInput.SupervisionChange(session, true);
+    assertThat(roundTrip(InternalSerdes.SITE_INPUT, supervised)).isEqualTo(supervised);
+    assertThat(text(InternalSerdes.SITE_INPUT, supervised)).contains("\"kind\":\"SUPERVISION\"");
+    assertThat(roundTrip(InternalSerdes.SUPERVISION, session)).isEqualTo(session);
+  }
+
+  @Test
+  void anEnrolmentStoredBeforeTheFidelityFieldsReadsThemAsEmpty() throws Exception {
+    String old = "{\"kind\":\"ENROLMENT\",\"personId\":\"pA\",\"enrolledEventId\":\"e1\",\"base\":{\"siteId\":\"ulm\","
+        + "\"programme\":\"UPSIDES\",\"arm\":\"INTERVENTION\"},\"start\":\"2021-02-01\",\"end\":\"2021-02-10\","
+        + "\"exitReason\":null,\"exitDate\":null,\"pswContacts\":[],\"relapseEpisodes\":[],\"involuntaryAdmissions\":[],"
+        + "\"bedDays\":[]}";
+    EnrolmentFact fact = (EnrolmentFact) InternalSerdes.MEMBER_FACT.deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+    assertThat(fact.phaseContacts()).isEmpty();
+    assertThat(fact.crisisMetEpisodes()).isEmpty();
   }
 
   @Test

@@ -48,6 +48,11 @@ class WorkloadFanOutPropertiesTest {
             .as("the fan-out reads only the worker's next status date").isEqualTo(fanOut);
         assertThat(changedCells(rows, rowsByCell(site.without(status), config))).as("status %s", status).isSubsetOf(fanOut);
       }
+      for (SupervisionSession session : site.supervisions()) {
+        Set<CellKey> fanOut = WorkloadCells.cellsOf(site.siteId(), session);
+        assertThat(fanOut).hasSizeLessThanOrEqualTo(3);
+        assertThat(changedCells(rows, rowsByCell(site.without(session), config))).as("supervision %s", session).isSubsetOf(fanOut);
+      }
       LocalDate advanced = site.horizon().plusDays(random.nextInt(45));
       assertThat(changedCells(rows, rowsByCell(site.withHorizon(advanced), config))).as("horizon %s -> %s", site.horizon(), advanced)
           .isSubsetOf(WorkloadCells.cellsOfHorizonAdvance(site.siteId(), site.horizon(), advanced, config.latenessDays()));

@@ -31,20 +31,22 @@ import java.util.TreeMap;
 final class WorkloadHarness {
 
   /** What the site stage holds for one site. */
-  record SiteInputs(String siteId, LocalDate horizon, List<WorkloadContact> contacts, List<WorkerStatusChange> statuses) {
+  record SiteInputs(String siteId, LocalDate horizon, List<WorkloadContact> contacts, List<WorkerStatusChange> statuses,
+      List<SupervisionSession> supervisions) {
 
     SiteFacts facts() {
       return new SiteFacts(siteId, horizon, List.of());
     }
 
     SiteInputs withHorizon(LocalDate newHorizon) {
-      return new SiteInputs(siteId, newHorizon, contacts, statuses);
+      return new SiteInputs(siteId, newHorizon, contacts, statuses, supervisions);
     }
 
     SiteInputs without(Object change) {
       List<WorkloadContact> otherContacts = contacts.stream().filter(c -> !c.equals(change)).toList();
       List<WorkerStatusChange> otherStatuses = statuses.stream().filter(s -> !s.equals(change)).toList();
-      return new SiteInputs(siteId, horizon, otherContacts, otherStatuses);
+      List<SupervisionSession> otherSupervisions = supervisions.stream().filter(s -> !s.equals(change)).toList();
+      return new SiteInputs(siteId, horizon, otherContacts, otherStatuses, otherSupervisions);
     }
   }
 
@@ -71,7 +73,7 @@ final class WorkloadHarness {
     WorkerRoster roster = WorkerRoster.of(site.statuses());
     List<WorkloadRow> rows = new ArrayList<>();
     for (Period period : periods(firstDay, site.horizon())) {
-      rows.addAll(WorkloadCalculator.rows(period, site.contacts(), roster, site.facts(), config));
+      rows.addAll(WorkloadCalculator.rows(period, site.contacts(), site.supervisions(), roster, site.facts(), config));
     }
     return rows;
   }
@@ -95,6 +97,7 @@ final class WorkloadHarness {
     Map<String, LocalDate> horizons = new TreeMap<>();
     Map<String, List<WorkloadContact>> contacts = new TreeMap<>();
     Map<String, List<WorkerStatusChange>> statuses = new TreeMap<>();
+    Map<String, List<SupervisionSession>> supervisions = new TreeMap<>();
     for (SequencedEvent e : accepted) {
       String site = e.event().getSiteId();
       horizons.merge(site, e.date(), (a, b) -> a.isAfter(b) ? a : b);
@@ -105,11 +108,14 @@ final class WorkloadHarness {
         contacts.computeIfAbsent(site, k -> new ArrayList<>()).add(WorkloadContact.of(e));
       } else if (e.event().getPayload() instanceof WorkerStatus) {
         statuses.computeIfAbsent(site, k -> new ArrayList<>()).add(WorkerStatusChange.of(e));
+      } else if (e.event().getPayload() instanceof io.peerpulse.event.Supervision) {
+        supervisions.computeIfAbsent(site, k -> new ArrayList<>()).add(SupervisionSession.of(e));
       }
     }
     Map<String, SiteInputs> sites = new TreeMap<>();
     horizons.forEach((site, horizon) -> sites.put(site,
-        new SiteInputs(site, horizon, contacts.getOrDefault(site, List.of()), statuses.getOrDefault(site, List.of()))));
+        new SiteInputs(site, horizon, contacts.getOrDefault(site, List.of()), statuses.getOrDefault(site, List.of()),
+            supervisions.getOrDefault(site, List.of()))));
     return sites;
   }
 

@@ -49,6 +49,11 @@ final class WorkloadHistories {
     for (int i = random.nextInt(4); i > 0; i--) {
       busyWeek();
     }
+    for (int i = random.nextInt(12); i > 0; i--) {
+      // PSW_SUPERVISED_14D: sessions of any worker, with or without a status
+      events.add(envelope("SUPERVISION", site(), random.nextInt(150)) + ",\"worker_id\":\"" + pick(WORKERS)
+          + "\",\"mode\":\"INDIVIDUAL\",\"duration_minutes\":60}");
+    }
     Collections.shuffle(events, random);
     voidsAndDuplicates();
     for (String site : SITES) {

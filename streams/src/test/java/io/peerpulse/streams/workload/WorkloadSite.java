@@ -20,6 +20,7 @@ final class WorkloadSite {
   private final String siteId;
   private final List<WorkerStatusChange> statuses = new ArrayList<>();
   private final List<WorkloadContact> contacts = new ArrayList<>();
+  private final List<SupervisionSession> supervisions = new ArrayList<>();
   private LocalDate horizon;
   private long seq;
 
@@ -44,13 +45,21 @@ final class WorkloadSite {
     return this;
   }
 
+  /** A SUPERVISION session of the site's worker. */
+  WorkloadSite supervision(String id, String date, String worker) {
+    seq++;
+    supervisions.add(new SupervisionSession(id, LocalDate.parse(date), worker));
+    return this;
+  }
+
   WorkloadSite horizon(String date) {
     horizon = LocalDate.parse(date);
     return this;
   }
 
   List<WorkloadRow> rows(Period period, EngineConfig config) {
-    return WorkloadCalculator.rows(period, contacts, WorkerRoster.of(statuses), new SiteFacts(siteId, horizon, List.of()), config);
+    return WorkloadCalculator.rows(period, contacts, supervisions, WorkerRoster.of(statuses), new SiteFacts(siteId, horizon, List.of()),
+        config);
   }
 
   Optional<WorkloadRow> find(WorkloadIndicator indicator, Period period) {
