@@ -68,6 +68,7 @@ public final class IndicatorTopology {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "peerpulse-topology-build");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put("processing.exception.handler.global.enabled", true); // as StreamsAppConfig: no start-up warning
     return new TopologyConfig(new StreamsConfig(props));
   }
 }
