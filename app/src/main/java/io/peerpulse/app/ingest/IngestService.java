@@ -1,6 +1,7 @@
 package io.peerpulse.app.ingest;
 
 import io.peerpulse.event.Event;
+import io.peerpulse.mapping.DeadLetterHeaders;
 import io.peerpulse.mapping.ParseResult;
 import io.peerpulse.mapping.Pseudonymiser;
 import io.peerpulse.mapping.Reason;
@@ -65,9 +66,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
   /** Dead-letter header: where the rejected row came from (an HTTP path or a file name). */
-  public static final String SOURCE_NAME = "peerpulse.source.name";
+  public static final String SOURCE_NAME = DeadLetterHeaders.SOURCE_NAME;
   /** Dead-letter header: the row's line ({@link InputRow#line()}). */
-  public static final String SOURCE_LINE = "peerpulse.source.line";
+  public static final String SOURCE_LINE = DeadLetterHeaders.SOURCE_LINE;
   /** Rows sent before waiting for acknowledgements when the input is streamed (CLI). */
   public static final int DEFAULT_BATCH_ROWS = 10_000;
 

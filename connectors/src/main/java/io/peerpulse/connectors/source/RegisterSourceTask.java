@@ -1,6 +1,6 @@
 package io.peerpulse.connectors.source;
 
-import io.peerpulse.connectors.DeadLetterHeaders;
+import io.peerpulse.mapping.DeadLetterHeaders;
 import io.peerpulse.connectors.Version;
 import io.peerpulse.connectors.avro.AvroConverter;
 import io.peerpulse.connectors.source.RegisterDirectory.Claim;

@@ -3,7 +3,7 @@ package io.peerpulse.connectors.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.peerpulse.connectors.DeadLetterHeaders;
+import io.peerpulse.mapping.DeadLetterHeaders;
 import io.peerpulse.connectors.avro.AvroConverter;
 import io.peerpulse.event.Event;
 import io.peerpulse.registry.client.MockSchemaRegistry;

@@ -2,7 +2,7 @@ package io.peerpulse.connectors.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerpulse.connectors.DeadLetterHeaders;
+import io.peerpulse.mapping.DeadLetterHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

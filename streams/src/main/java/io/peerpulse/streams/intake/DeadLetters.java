@@ -1,5 +1,6 @@
 package io.peerpulse.streams.intake;
 
+import io.peerpulse.mapping.DeadLetterHeaders;
 import io.peerpulse.mapping.Reason;
 import io.peerpulse.streams.model.SequencedEvent;
 import java.nio.charset.StandardCharsets;
@@ -12,22 +13,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Headers of every record on {@code peerpulse.events-dlq.v1} (spec/events.md, "Bad input"), whether
  * Kafka Streams' dead-letter queue wrote it (undeserializable bytes) or a stage did (a valid Avro
  * event that breaks a rule, a conflicting duplicate). The key and value are the original record's
- * (for a rejected event, the event re-encoded in the same wire format). Values are UTF-8 text;
- * messages name the field and never contain identifiers.
+ * (for a rejected event, the event re-encoded in the same wire format). The names are
+ * {@link DeadLetterHeaders}'; values are UTF-8 text; messages name the field and never contain
+ * identifiers.
  */
 public final class DeadLetters {
 
   /** Reason code, one of {@link Reason}. */
-  public static final String REASON = "peerpulse.reason";
+  public static final String REASON = DeadLetterHeaders.REASON;
   /** The offending field; absent when no single field is to blame. */
-  public static final String FIELD = "peerpulse.field";
+  public static final String FIELD = DeadLetterHeaders.FIELD;
   /** Human-readable message naming the field, the value and what was expected. */
-  public static final String MESSAGE = "peerpulse.message";
-  public static final String SOURCE_TOPIC = "peerpulse.source.topic";
-  public static final String SOURCE_PARTITION = "peerpulse.source.partition";
-  public static final String SOURCE_OFFSET = "peerpulse.source.offset";
+  public static final String MESSAGE = DeadLetterHeaders.MESSAGE;
+  public static final String SOURCE_TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
+  public static final String SOURCE_PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
+  public static final String SOURCE_OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
   /** When it was rejected, an ISO-8601 instant. */
-  public static final String REJECTED_AT = "peerpulse.rejected.at";
+  public static final String REJECTED_AT = DeadLetterHeaders.REJECTED_AT;
 
   private static final long OFFSET_MASK = (1L << 40) - 1;
 
