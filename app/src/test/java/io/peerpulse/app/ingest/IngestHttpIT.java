@@ -10,6 +10,7 @@ import io.peerpulse.event.Contact;
 import io.peerpulse.event.Enrolled;
 import io.peerpulse.event.Event;
 import io.peerpulse.app.PeerPulse;
+import io.peerpulse.app.SingleBroker;
 import io.peerpulse.mapping.EventJson;
 import io.peerpulse.mapping.Pseudonymiser;
 import io.peerpulse.registry.server.RegistryServer;
@@ -38,7 +39,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,16 +71,7 @@ class IngestHttpIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("auto.create.topics.enable", "false")
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = SingleBroker.start();
     try (Admin admin = cluster.admin()) {
       TopicAdmin.ensure(admin, 3, (short) 1);
     }
