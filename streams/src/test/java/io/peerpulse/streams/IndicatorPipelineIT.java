@@ -182,7 +182,14 @@ class IndicatorPipelineIT {
         assertThat(second.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
         assertThat(first.state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(first.threadsReplaced()).isZero();
-        assertThat(deadLettersByReason()).as("each rejected record dead-lettered exactly once")
+        Map<String, Long> deadLetters = new java.util.HashMap<>(deadLettersByReason());
+        // A void still waiting for its target orphan.void.days after it in a task's stream time is
+        // reported (and still held); how many depends on how arrivals interleave across partitions.
+        long orphans = deadLetters.getOrDefault("ORPHAN_VOID", 0L);
+        deadLetters.remove("ORPHAN_VOID");
+        assertThat(orphans).as("orphan-void reports, at most one per void")
+            .isLessThanOrEqualTo(history.stream().filter(line -> line.contains("\"VOID\"")).count());
+        assertThat(deadLetters).as("each rejected record dead-lettered exactly once")
             .isEqualTo(Map.of("SCHEMA_VIOLATION", (long) GARBAGE_RECORDS, "DUPLICATE_CONFLICT", conflicts));
       }
     }
