@@ -7,8 +7,6 @@ import io.peerpulse.app.verify.TableComparison;
 import io.peerpulse.streams.compute.IndicatorCsv;
 import io.peerpulse.streams.compute.IndicatorRow;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The offline commands on the worked example of spec/indicators.md (shared/examples). */
 class ComputeAndVerifyCommandTest {
@@ -25,52 +22,44 @@ class ComputeAndVerifyCommandTest {
   static final Path EXAMPLES = Path.of(System.getProperty("peerpulse.shared.dir", "../../shared"), "examples");
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = PeerPulse.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
+  private final CommandRun cli = new CommandRun();
 
   @Test
   void computeWritesTheExactTableOfTheWorkedExample() throws IOException {
     Path csv = dir.resolve("indicators.csv");
-    int code = run("compute", "--input", EXAMPLES.resolve("worked_example.jsonl").toString(),
+    int code = cli.run("compute", "--input", EXAMPLES.resolve("worked_example.jsonl").toString(),
         "--output", csv.toString(), "--no-suppress");
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(cli.err()).isZero();
     List<IndicatorRow> actual = read(csv);
     Set<String> computed = actual.stream().map(IndicatorRow::indicator).collect(Collectors.toSet());
     List<IndicatorRow> expected = read(EXAMPLES.resolve("worked_example.exact.csv")).stream()
         .filter(row -> computed.contains(row.indicator())).toList();
     assertThat(computed).contains("REACH_30", "MIN_DOSE_3", "DAYS_TO_FIRST_CONTACT", "ACTIVE_ENROLMENTS");
     assertThat(TableComparison.differences(comparable(expected), comparable(actual))).isEmpty();
-    assertThat(err.toString()).contains("7 lines read, 7 events accepted");
+    assertThat(cli.err()).contains("7 lines read, 7 events accepted");
   }
 
   @Test
   void verifyAgreesOnTheWorkedExampleAndSaysSo() {
-    int code = run("verify", "--input", EXAMPLES.resolve("worked_example.jsonl").toString());
-    assertThat(code).as(out + "\n" + err).isZero();
-    assertThat(out.toString())
+    int code = cli.run("verify", "--input", EXAMPLES.resolve("worked_example.jsonl").toString());
+    assertThat(code).as(cli.out() + "\n" + cli.err()).isZero();
+    assertThat(cli.out())
         .containsPattern("verify: exact: \\d+ cells from the reference, \\d+ from the streams; 0 differ")
         .containsPattern("verify: published: \\d+ cells from the reference, \\d+ from the streams; 0 differ");
   }
 
   @Test
   void verifyRejectsAMissingInput() {
-    int code = run("verify", "--input", dir.resolve("absent.jsonl").toString());
+    int code = cli.run("verify", "--input", dir.resolve("absent.jsonl").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("absent.jsonl").contains("no such readable file");
+    assertThat(cli.err()).contains("absent.jsonl").contains("no such readable file");
   }
 
   @Test
   void computeWritesThePublishedTableByDefault() throws IOException {
     Path csv = dir.resolve("published.csv");
-    int code = run("compute", "--input", EXAMPLES.resolve("worked_example.jsonl").toString(), "--output", csv.toString());
-    assertThat(code).as(err.toString()).isZero();
+    int code = cli.run("compute", "--input", EXAMPLES.resolve("worked_example.jsonl").toString(), "--output", csv.toString());
+    assertThat(code).as(cli.err()).isZero();
     List<IndicatorRow> actual = read(csv);
     Set<String> computed = actual.stream().map(IndicatorRow::indicator).collect(Collectors.toSet());
     List<IndicatorRow> expected = read(EXAMPLES.resolve("worked_example.published.csv")).stream()
@@ -87,9 +76,9 @@ class ComputeAndVerifyCommandTest {
         "{not json",
         "{\"event_id\":\"x\",\"type\":\"NOPE\",\"site_id\":\"ulm\",\"occurred_at\":\"2021-02-01\",\"recorded_at\":\"2021-02-01T00:00:00Z\"}"),
         StandardCharsets.UTF_8);
-    int code = run("compute", "--input", input.toString(), "--output", dir.resolve("o.csv").toString(), "--no-suppress");
+    int code = cli.run("compute", "--input", input.toString(), "--output", dir.resolve("o.csv").toString(), "--no-suppress");
     assertThat(code).isZero();
-    assertThat(err.toString()).contains("3 lines read, 1 events accepted")
+    assertThat(cli.err()).contains("3 lines read, 1 events accepted")
         .containsPattern("rejected MALFORMED_JSON +1").containsPattern("rejected UNKNOWN_TYPE +1")
         .contains("line 2: MALFORMED_JSON").contains("line 3: UNKNOWN_TYPE");
   }

@@ -2,31 +2,20 @@ package io.peerpulse.app.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.peerpulse.app.PeerPulse;
+import io.peerpulse.app.CommandRun;
 import io.peerpulse.mapping.EventJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code peerpulse generate}: the file it writes, its determinism and its answers to bad flags. */
 class GenerateCommandTest {
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = PeerPulse.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
+  private final CommandRun cli = new CommandRun();
 
   @Test
   void writesTheSameFileForTheSameSeedAndSaysWhatItWrote() throws IOException {
@@ -34,21 +23,21 @@ class GenerateCommandTest {
     Path second = dir.resolve("b.jsonl");
     String[] flags = {"--sites", "3", "--persons-per-site", "30", "--years", "1", "--start", "2020-02-01", "--seed", "5",
         "--late-fraction", "0.2", "--malformed-fraction", "0"};
-    assertThat(run(concat(flags, "generate", "--output", first.toString()))).as(err.toString()).isZero();
-    assertThat(run(concat(flags, "generate", "--output", second.toString(), "--quiet"))).isZero();
+    assertThat(cli.run(concat(flags, "generate", "--output", first.toString()))).as(cli.err()).isZero();
+    assertThat(cli.run(concat(flags, "generate", "--output", second.toString(), "--quiet"))).isZero();
     assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
     List<String> lines = Files.readAllLines(first);
     assertThat(lines).hasSizeGreaterThan(500).allMatch(line -> EventJson.parse(line).isAccepted());
     assertThat(lines).extracting(line -> line.replaceAll(".*\"site_id\":\"([^\"]+)\".*", "$1")).containsOnly("ulm", "hamburg", "butabika");
     assertThat(lines.get(0)).contains("\"occurred_at\":\"2020-02-01");
-    assertThat(err.toString()).contains("generate: " + String.format("%,d", lines.size()) + " lines (0 malformed) for 3 sites")
+    assertThat(cli.err()).contains("generate: " + String.format("%,d", lines.size()) + " lines (0 malformed) for 3 sites")
         .containsOnlyOnce("generate:"); // the quiet run said nothing; no progress line without a terminal
   }
 
   @Test
   void writesImpPeerHospitalsWhenAsked() throws IOException {
     Path file = dir.resolve("imppeer.jsonl");
-    int code = run("generate", "--output", file.toString(), "--programme", "IMPPEER", "--sites", "2",
+    int code = cli.run("generate", "--output", file.toString(), "--programme", "IMPPEER", "--sites", "2",
         "--persons-per-site", "20", "--years", "1", "--quiet");
     assertThat(code).isZero();
     assertThat(Files.readString(file)).contains("\"site_id\":\"klinik-002\"").contains("\"programme\":\"IMPPEER\"")
@@ -58,16 +47,16 @@ class GenerateCommandTest {
   @Test
   void badFlagsAreNamedWithTheirValue() {
     String output = dir.resolve("x.jsonl").toString();
-    assertThat(run("generate", "--output", output, "--late-fraction", "1.5")).isEqualTo(2);
-    assertThat(err.toString()).contains("--late-fraction 1.5").contains("from 0 to 1");
-    assertThat(run("generate", "--output", output, "--programme", "UPSIDES,FOO")).isEqualTo(2);
-    assertThat(err.toString()).contains("--programme FOO").contains("UPSIDES, CTI_TS or IMPPEER");
-    assertThat(run("generate", "--output", output, "--start", "2020-13-01")).isEqualTo(2);
-    assertThat(err.toString()).contains("--start 2020-13-01");
-    assertThat(run("generate", "--output", output, "--persons-per-site", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--persons-per-site 0");
-    assertThat(run("generate", "--output", output, "--seed", "abc")).isEqualTo(2);
-    assertThat(err.toString()).contains("--seed").contains("abc");
+    assertThat(cli.run("generate", "--output", output, "--late-fraction", "1.5")).isEqualTo(2);
+    assertThat(cli.err()).contains("--late-fraction 1.5").contains("from 0 to 1");
+    assertThat(cli.run("generate", "--output", output, "--programme", "UPSIDES,FOO")).isEqualTo(2);
+    assertThat(cli.err()).contains("--programme FOO").contains("UPSIDES, CTI_TS or IMPPEER");
+    assertThat(cli.run("generate", "--output", output, "--start", "2020-13-01")).isEqualTo(2);
+    assertThat(cli.err()).contains("--start 2020-13-01");
+    assertThat(cli.run("generate", "--output", output, "--persons-per-site", "0")).isEqualTo(2);
+    assertThat(cli.err()).contains("--persons-per-site 0");
+    assertThat(cli.run("generate", "--output", output, "--seed", "abc")).isEqualTo(2);
+    assertThat(cli.err()).contains("--seed").contains("abc");
     assertThat(Files.exists(Path.of(output))).isFalse();
   }
 
