@@ -3,6 +3,7 @@ package io.peerpulse.app;
 import io.peerpulse.app.demo.DemoFeeder;
 import io.peerpulse.app.demo.DemoState;
 import io.peerpulse.app.demo.IndicatorBoard;
+import io.peerpulse.app.embedded.EmbeddedConnect;
 import io.peerpulse.app.embedded.EmbeddedRuntime;
 import io.peerpulse.app.embedded.EventFeed;
 import io.peerpulse.app.embedded.PortInUseException;
@@ -44,6 +45,8 @@ import picocli.CommandLine.Spec;
       "CTI-TS-like sites through the ingest validation, then keeps emitting live events in accelerated time.",
       "Prints where to look and, every few seconds, the latest monthly values of key indicators per site: exact values,",
       "or with --published as evaluators see them (* = provisional, supp = suppressed small numbers).",
+      "With --with-connect, a Kafka Connect worker in the same process also reads register CSV files dropped into",
+      "<data-dir>/registers/input (the layout of POST /v1/registers) into the events topic.",
       "Ctrl-C stops everything cleanly; the data directory keeps topics, schemas, state and the demo's progress:",
       "the next start continues the same generated history where this one stopped (--fresh starts over).",
       "Exit code 0 after Ctrl-C, 1 when something could not start (a port in use, ...) or stopped with an error, 2 on",
@@ -83,6 +86,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "Show the published values (small numbers suppressed, as evaluators see them) instead of the exact ones.")
   boolean published;
 
+  @Option(names = "--with-connect",
+      description = "Also run a Kafka Connect worker in this process with the register CSV source connector: a register"
+          + " dropped into <data-dir>/registers/input goes to the events topic, bad rows to the DLQ; the file then moves to"
+          + " registers/finished (or registers/error, with a .error.txt saying why). No pseudonym key: registers with raw"
+          + " identifier columns go to registers/error.")
+  boolean withConnect;
+
   @Option(names = "--refresh", defaultValue = "5", paramLabel = "SECONDS",
       description = "Seconds between two indicator tables (default: ${DEFAULT-VALUE}).")
   int refreshSeconds;
@@ -113,7 +123,18 @@ final class DemoCommand implements Callable<Integer> {
       err.println("demo: could not start the embedded runtime: " + e.getMessage());
       return 1;
     }
-    printWhereToLook(out, runtime);
+    EmbeddedConnect connect = null;
+    if (withConnect) {
+      try {
+        connect = EmbeddedConnect.start(EmbeddedConnect.Settings.of(runtime));
+        runtime.closeFirst(connect); // before the broker and the registry it writes to
+      } catch (RuntimeException e) {
+        runtime.close();
+        err.println("demo: could not start the Connect worker (--with-connect): " + e.getMessage());
+        return 1;
+      }
+    }
+    printWhereToLook(out, runtime, connect);
 
     Path root = runtime.dataDirectory().root();
     DemoState state;
@@ -139,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
     });
     feeder.start();
     try {
-      return showBoard(out, err, runtime, feeder, board);
+      return showBoard(out, err, runtime, connect, feeder, board);
     } finally {
       board.close();
       boardClosed.countDown();
@@ -151,7 +172,8 @@ final class DemoCommand implements Callable<Integer> {
    * Refreshes the table every {@code --refresh} seconds until Ctrl-C (0) or the streams
    * application fails (1); the first table with values is printed as soon as they arrive.
    */
-  private int showBoard(PrintWriter out, PrintWriter err, EmbeddedRuntime runtime, DemoFeeder feeder, IndicatorBoard board) {
+  private int showBoard(PrintWriter out, PrintWriter err, EmbeddedRuntime runtime, EmbeddedConnect connect, DemoFeeder feeder,
+      IndicatorBoard board) {
     boolean terminal = System.console() != null;
     boolean shownValues = false;
     long refreshNanos = TimeUnit.SECONDS.toNanos(refreshSeconds);
@@ -175,6 +197,9 @@ final class DemoCommand implements Callable<Integer> {
         out.print("\033[H\033[2J");
       }
       out.println(status(runtime, feeder, board));
+      if (connect != null) {
+        out.println("Connect: " + connect.summary() + "; drop register CSVs into " + connect.inputDir());
+      }
       board.render().forEach(out::println);
       if (firstValues) {
         shownValues = true;
@@ -197,14 +222,20 @@ final class DemoCommand implements Callable<Integer> {
         + " (latest MONTH; * = provisional)";
   }
 
-  private static void printWhereToLook(PrintWriter out, EmbeddedRuntime runtime) {
+  private static void printWhereToLook(PrintWriter out, EmbeddedRuntime runtime, EmbeddedConnect connect) {
     out.println("PeerPulse demo running (Ctrl-C stops it; data in " + runtime.dataDirectory().root() + ")");
+    out.println("  dashboard        " + runtime.httpUrl() + "/");
     out.println("  HTTP API         " + runtime.httpUrl());
     out.println("  schema registry  " + runtime.registryUrl());
     out.println("  Kafka broker     " + runtime.bootstrapServers());
     out.println("  topics           " + String.join(", ", TopicAdmin.specs().stream().map(TopicAdmin.TopicSpec::name).toList()));
     out.println("  read them with e.g. kafka-console-consumer --bootstrap-server " + runtime.bootstrapServers()
         + " --topic peerpulse.events-dlq.v1 --from-beginning");
+    if (connect != null) {
+      out.println("  registers (CSV)  drop into " + connect.inputDir() + " (write as name.csv.part, then rename to name.csv);"
+          + " the Connect worker in this process sends the rows, then moves the file to "
+          + connect.settings().finished().getFileName() + "/ or " + connect.settings().error().getFileName() + "/ beside it");
+    }
     out.flush();
   }
 

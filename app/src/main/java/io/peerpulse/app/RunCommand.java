@@ -1,8 +1,13 @@
 package io.peerpulse.app;
 
+import io.peerpulse.app.dashboard.Dashboard;
 import io.peerpulse.app.ops.Health;
 import io.peerpulse.app.ops.Observability;
 import io.peerpulse.app.ops.OpsHttp;
+import io.peerpulse.app.embedded.PortInUseException;
+import io.peerpulse.app.query.ApplicationServer;
+import io.peerpulse.app.query.QueryHttp;
+import io.peerpulse.app.query.QuerySettings;
 import io.peerpulse.streams.IndicatorApplication;
 import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.TopicAdmin;
@@ -46,7 +51,10 @@ import picocli.CommandLine.Spec;
       "Any Kafka Streams, producer or consumer key (num.stream.threads, num.standby.replicas, replication.factor,",
       "producer.compression.type, ...) and the PeerPulse keys (lateness.days, min.dose, threshold.hours,",
       "cells.flush.interval.ms, repartition.partitions, ...) may be given. The topics must exist (checked at start).",
-      "GET /metrics (Prometheus), /health/live and /health/ready are served on --http-port (key http.port, default 8080).",
+      "GET /metrics (Prometheus), /health/live and /health/ready are served on --http-port (key http.port, default 8080),",
+      "the query API GET /v1/indicators (published values from every instance) and the dashboard GET /.",
+      "Other instances reach this one at application.server (default <this host name>:<http port>; set it when that",
+      "name does not resolve from them).",
       "Exit code 0 after a signal, 1 when topics are missing or the application stopped on its own (an error),",
       "2 on bad configuration."
     })
@@ -92,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the query API's resource is only mounted and closed, never used in the body
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -109,8 +118,13 @@ final class RunCommand implements Callable<Integer> {
       err.println("run: " + e.getMessage());
       return 2;
     }
+    if (port == 0) {
+      port = PortInUseException.anyFree(); // application.server must name the port before the streams start
+    }
     Map<String, String> streamsKeys = new HashMap<>(config.values());
     streamsKeys.remove(HTTP_PORT);
+    String applicationServer = ApplicationServer.orDefault(streamsKeys.get(StreamsConfig.APPLICATION_SERVER_CONFIG), port);
+    streamsKeys.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     try {
       IndicatorApplication.validate(streamsKeys);
     } catch (IllegalArgumentException e) {
@@ -128,8 +142,11 @@ final class RunCommand implements Callable<Integer> {
     try (Observability metrics = new Observability();
         IndicatorApplication application = new IndicatorApplication(streamsKeys, metrics.pipeline());
         OpsHttp.Server http = OpsHttp.start(port, metrics,
-            () -> new Health.StreamsStatus(application.state(), application.restoringStores()))) {
+            () -> new Health.StreamsStatus(application.state(), application.restoringStores()));
+        QueryHttp query = QueryHttp.mount(http.httpServer(), application.kafkaStreams(), applicationServer,
+            effective.getAdminConfigs("peerpulse-query"), QuerySettings.DEFAULTS)) {
       metrics.bindStreams(application.kafkaStreams());
+      Dashboard.mount(http.httpServer()); // "/": every path the APIs on this port do not claim
       // On a signal the JVM exits once the hooks end: the hook closes the streams, then waits for
       // this thread's try-with-resources to close the server and the meters.
       Thread shutdown = new Thread(() -> {
@@ -143,6 +160,9 @@ final class RunCommand implements Callable<Integer> {
           config.values().get(StreamsAppConfig.SCHEMA_REGISTRY_URL), effective.getString(StreamsConfig.STATE_DIR_CONFIG));
       out.printf("Metrics on http://localhost:%d%s, health on %s and %s%n", http.port(), OpsHttp.METRICS_PATH,
           OpsHttp.LIVE_PATH, OpsHttp.READY_PATH);
+      out.printf("Query API on http://localhost:%d%s (other instances reach this one at %s)%n", http.port(), QueryHttp.PATH,
+          applicationServer);
+      out.printf("Dashboard on http://localhost:%d/%n", http.port());
       out.flush();
       KafkaStreams.State end = awaitStop(application);
       removeHook(shutdown);

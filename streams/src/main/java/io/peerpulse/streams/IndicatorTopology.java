@@ -6,6 +6,7 @@ import io.peerpulse.streams.intake.EventChange;
 import io.peerpulse.streams.intake.IntakeStage;
 import io.peerpulse.streams.model.SequencedEvent;
 import io.peerpulse.streams.publish.PublishStage;
+import io.peerpulse.streams.publish.PublishedStore;
 import io.peerpulse.streams.publish.SuppressionRule;
 import io.peerpulse.streams.topics.Topics;
 import io.peerpulse.streams.topology.PersonStage;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.kstream.KStream;
  *   6 totals (site rows ─► * rows)
  *   7 revise site rows and * rows ─► peerpulse.indicators-internal.v1
  *   8 publish: suppression across the sites of a cell ─► peerpulse.indicators.v1
+ *   9 peerpulse.indicators.v1 ─► published-indicators-store (interactive queries: GET /v1/indicators)
  * </pre>
  * Built with {@code ensure.explicit.internal.resource.naming}: an unnamed store or repartition
  * topic fails the build, so internal topic names never change by accident.
@@ -59,6 +61,7 @@ public final class IndicatorTopology {
     RevisionStage.build(RevisionStage.TOTAL, TotalsStage.build(siteRows, settings), topics, settings);
     PublishStage.build(builder, topics.indicatorsInternal(), topics.indicators(), publication,
         settings.repartitionPartitions());
+    PublishedStore.build(builder, topics.indicators(), settings);
     return builder.build();
   }
 

@@ -88,6 +88,16 @@ public final class DataDirectory {
     return root.resolve("streams");
   }
 
+  /** The registers of {@code demo --with-connect}: {@code input/} (drop CSVs here), {@code processing/}, {@code finished/}, {@code error/}. */
+  public Path registers() {
+    return root.resolve("registers");
+  }
+
+  /** The embedded Connect worker's own files (its source offsets). */
+  public Path connect() {
+    return root.resolve("connect");
+  }
+
   /** Whether the broker's log directory has been formatted, i.e. this is not a first start. */
   public boolean hasKafkaData() {
     return Files.exists(kafka().resolve("meta.properties"));

@@ -1,11 +1,14 @@
 package io.peerpulse.app.embedded;
 
 import com.sun.net.httpserver.HttpServer;
+import io.peerpulse.app.dashboard.Dashboard;
 import io.peerpulse.app.ingest.IngestHttp;
 import io.peerpulse.app.ingest.IngestService;
 import io.peerpulse.app.ops.Health;
 import io.peerpulse.app.ops.Observability;
 import io.peerpulse.app.ops.OpsHttp;
+import io.peerpulse.app.query.QueryHttp;
+import io.peerpulse.app.query.QuerySettings;
 import io.peerpulse.registry.core.RegistryException;
 import io.peerpulse.registry.server.RegistryServer;
 import io.peerpulse.registry.server.RegistryServerConfig;
@@ -54,7 +57,9 @@ import org.slf4j.LoggerFactory;
  *   <li>an HTTP server (JDK {@link HttpServer}) on {@code --http-port} with the ingest API
  *       ({@link IngestHttp}: {@code POST /v1/events}, {@code POST /v1/registers}; registers with raw
  *       identifier columns are refused, no pseudonym key is configured) and the operations
- *       endpoints ({@link OpsHttp}: {@code GET /metrics}, {@code /health/live}, {@code /health/ready});
+ *       endpoints ({@link OpsHttp}: {@code GET /metrics}, {@code /health/live}, {@code /health/ready}) and the
+ *       query API ({@link QueryHttp}: {@code GET /v1/indicators}; {@code application.server} is {@code localhost:<http port>});
+ *       the dashboard ({@link Dashboard}: {@code GET /}, reading the query API);
  *       further features mount their contexts on {@link #httpServer()}.
  * </ol>
  *
@@ -134,6 +139,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private EmbeddedKafka kafka;
   private RegistryServer registry;
   private IndicatorApplication streams;
+  private String applicationServer;
   private HttpServer http;
   private ExecutorService httpWorkers;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -188,7 +194,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     // while the topics and the registry are set up. (Not earlier: its clients start connecting at
     // once and would fill the log with warnings until the broker listens.)
     CompletableFuture<IndicatorApplication> application = CompletableFuture.supplyAsync(() -> new IndicatorApplication(
-        streamsConfig(settings, kafka.bootstrapServers(), "http://localhost:" + registryPort), observability.pipeline()));
+        streamsConfig(settings, kafka.bootstrapServers(), "http://localhost:" + registryPort, httpPort), observability.pipeline()));
     try {
       startRest(settings, registryPort, httpPort, application);
     } catch (RuntimeException | Error e) {
@@ -231,6 +237,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
     IngestHttp.mount(http, ingest);
     IndicatorApplication app = streams;
     OpsHttp.mount(http, observability, () -> new Health.StreamsStatus(app.state(), app.restoringStores()));
+    Dashboard.mount(http); // the "/" context: every path the APIs here do not claim
+    QueryHttp query = QueryHttp.mount(http, app.kafkaStreams(), applicationServer,
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), QuerySettings.DEFAULTS);
+    started(query); // closed after the server stops (pushed before it)
     http.start();
     started(() -> {
       http.stop(1);
@@ -245,7 +255,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
    * reads its end offset at once, which a broker answers with UNKNOWN_TOPIC_OR_PARTITION until
    * the new topic's metadata has reached it (a fraction of a second).
    */
-  private static RegistryServer startRegistry(RegistryServerConfig config) {
+  public static RegistryServer startRegistry(RegistryServerConfig config) {
     long deadline = System.nanoTime() + REGISTRY_START_TIMEOUT.toNanos();
     while (true) {
       try {
@@ -266,7 +276,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   }
 
   /** The streams application's keys: the runtime's own over the defaults, {@code settings.streamsConfig()} last. */
-  private Map<String, Object> streamsConfig(Settings settings, String bootstrapServers, String registryUrl) {
+  private Map<String, Object> streamsConfig(Settings settings, String bootstrapServers, String registryUrl, int httpPort) {
     Map<String, Object> config = new HashMap<>();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -281,7 +291,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
     // restarted runtime would wait for the old member's session to expire (45 s) before it
     // runs. A static member id lets the restarted instance take its place at once.
     config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, APPLICATION_ID + "-embedded");
+    // Where the query API's other instances would reach this one; alone here, it only names itself.
+    config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + httpPort);
     config.putAll(settings.streamsConfig());
+    applicationServer = String.valueOf(config.get(StreamsConfig.APPLICATION_SERVER_CONFIG));
     return config;
   }
 

@@ -37,7 +37,7 @@ public final class PortInUseException extends IllegalStateException {
   }
 
   /** A port that was free a moment ago (for the controller, which only this JVM talks to, and tests). */
-  static int anyFree() {
+  public static int anyFree() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -81,6 +81,11 @@ public final class OpsHttp {
       return server.getAddress().getPort();
     }
 
+    /** The server itself, so further APIs (the query API) share its port. */
+    public HttpServer httpServer() {
+      return server;
+    }
+
     @Override
     public void close() throws InterruptedException {
       server.stop(1);

@@ -33,7 +33,8 @@ import org.apache.kafka.connect.errors.DataException;
  * written by this converter look like records written by Confluent's: enums are Connect strings
  * with {@value #ENUM} parameters, a union other than {@code [null, X]} is a struct named
  * {@value #UNION} with one optional field per branch, {@code date}/{@code timestamp-millis}/
- * {@code time-millis}/{@code decimal} are Connect's logical types.
+ * {@code time-millis}/{@code decimal} are Connect's logical types (a decimal's precision in
+ * parameter {@value #DECIMAL_PRECISION}).
  *
  * <p>A Connect schema made from an Avro record schema carries that schema's text in parameter
  * {@value #AVRO_SCHEMA}. Converting back, the original is used when the Connect schema still
@@ -45,6 +46,14 @@ public final class AvroConnectData {
 
   /** Parameter holding the Avro schema a Connect record schema was made from. */
   public static final String AVRO_SCHEMA = "io.peerpulse.avro.schema";
+  /**
+   * Confluent's parameter holding an Avro decimal's precision, which Connect's {@link Decimal} lacks;
+   * absent for the default {@value #DEFAULT_DECIMAL_PRECISION}. Sinks size columns by it (Debezium's
+   * JDBC sink: {@code numeric(precision, scale)}), and the Avro schema written back keeps it.
+   */
+  public static final String DECIMAL_PRECISION = "connect.decimal.precision";
+  /** Precision of an Avro decimal made from a Connect decimal without {@value #DECIMAL_PRECISION}, as Confluent's. */
+  static final int DEFAULT_DECIMAL_PRECISION = 64;
   /** Confluent's parameter naming an enum; each symbol is a further parameter {@code ENUM + "." + symbol}. */
   public static final String ENUM = "io.confluent.connect.avro.Enum";
   /** Confluent's name of the struct standing for a general union. */
@@ -111,7 +120,11 @@ public final class AvroConnectData {
 
   private static SchemaBuilder bytesSchema(org.apache.avro.Schema avro) {
     if (avro.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
-      return Decimal.builder(decimal.getScale());
+      SchemaBuilder builder = Decimal.builder(decimal.getScale());
+      if (decimal.getPrecision() != DEFAULT_DECIMAL_PRECISION) {
+        builder.parameter(DECIMAL_PRECISION, Integer.toString(decimal.getPrecision()));
+      }
+      return builder;
     }
     return SchemaBuilder.bytes();
   }
@@ -367,8 +380,9 @@ public final class AvroConnectData {
 
   private static org.apache.avro.Schema decimalSchema(Schema schema) {
     int scale = Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD));
-    // Connect's decimal has no precision; Confluent writes 64 as the default too
-    return LogicalTypes.decimal(64, scale).addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES));
+    String precision = schema.parameters().get(DECIMAL_PRECISION);
+    return LogicalTypes.decimal(precision == null ? DEFAULT_DECIMAL_PRECISION : Integer.parseInt(precision), scale)
+        .addToSchema(org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES));
   }
 
   private static org.apache.avro.Schema stringSchema(Schema schema, Map<String, org.apache.avro.Schema> named) {

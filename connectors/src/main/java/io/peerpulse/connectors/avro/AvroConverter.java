@@ -1,11 +1,13 @@
 package io.peerpulse.connectors.avro;
 
 import io.peerpulse.registry.client.RegistryClientConfig;
+import io.peerpulse.registry.client.RestClientException;
 import io.peerpulse.registry.client.SchemaRegistryClient;
 import io.peerpulse.registry.client.SchemaRegistryClientFactory;
 import io.peerpulse.registry.serde.AvroSerdeConfig;
 import io.peerpulse.registry.serde.KafkaAvroDeserializer;
 import io.peerpulse.registry.serde.KafkaAvroSerializer;
+import io.peerpulse.registry.serde.UnknownSchemaIdException;
 import io.peerpulse.registry.serde.WireFormat;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -88,7 +90,7 @@ public final class AvroConverter implements Converter {
     try {
       org.apache.avro.Schema avro = data.fromConnectSchema(schema);
       return serializer.serialize(topic, data.fromConnectData(schema, avro, value));
-    } catch (SerializationException | UncheckedIOException | org.apache.avro.AvroRuntimeException e) {
+    } catch (SerializationException | UncheckedIOException | org.apache.avro.AvroRuntimeException | RestClientException e) {
       throw new DataException("AvroConverter could not convert the Connect data of schema "
           + (schema.name() != null ? schema.name() : schema.type()) + " for topic " + topic + ": " + e.getMessage(), e);
     }
@@ -100,12 +102,15 @@ public final class AvroConverter implements Converter {
       return SchemaAndValue.NULL;
     }
     try {
-      int id = WireFormat.schemaId(value, topic);
-      org.apache.avro.Schema writer = client.getSchemaById(id);
+      // the deserializer first: it names an id the registry does not know (UnknownSchemaIdException)
       Object avroValue = deserializer.deserialize(topic, value);
+      org.apache.avro.Schema writer = client.getSchemaById(WireFormat.schemaId(value, topic)); // cached by now
       Schema schema = data.toConnectSchema(writer);
       return new SchemaAndValue(schema, data.toConnectData(schema, writer, avroValue));
-    } catch (SerializationException | UncheckedIOException | org.apache.avro.AvroRuntimeException e) {
+    } catch (UnknownSchemaIdException e) {
+      throw new DataException("AvroConverter could not read a record of topic " + topic + ": schema id " + e.schemaId()
+          + " is not in the registry (written against another registry, or its schema was deleted permanently)", e);
+    } catch (SerializationException | UncheckedIOException | org.apache.avro.AvroRuntimeException | RestClientException e) {
       throw new DataException("AvroConverter could not read the Avro data of topic " + topic + ": " + e.getMessage(), e);
     }
   }

@@ -4,15 +4,12 @@ import io.peerpulse.mapping.DeadLetterHeaders;
 import io.peerpulse.connectors.Version;
 import io.peerpulse.connectors.avro.AvroConverter;
 import io.peerpulse.connectors.source.RegisterDirectory.Claim;
+import io.peerpulse.mapping.Reason;
 import io.peerpulse.mapping.RegisterCsv;
 import io.peerpulse.mapping.RegisterException;
 import io.peerpulse.mapping.RegisterRow;
 import io.peerpulse.mapping.Rejection;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A register moves to finished only when the producer acknowledged every one of its records
  * ({@link #commitRecord}), so a crash before that leaves it in processing to be resumed, never
- * in finished with rows missing. Logs carry file names and counts, never rows or identifiers.
+ * in finished with rows missing. A register refused as a whole (no or a wrong header, raw
+ * identifiers without a key, not UTF-8, empty) or broken off mid-file (bad CSV) sends one dead
+ * letter naming the file and why, then moves to error the same way. Logs carry file names and
+ * counts, never rows or identifiers.
  */
 public final class RegisterSourceTask extends SourceTask {
 
@@ -82,6 +82,8 @@ public final class RegisterSourceTask extends SourceTask {
     final AtomicLong acknowledged = new AtomicLong();
     volatile boolean allSent;
     volatile String failure;
+    /** Refused at its header: nothing but its dead letter was sent. */
+    boolean refusedWhole;
     long accepted;
     long rejected;
 
@@ -94,8 +96,8 @@ public final class RegisterSourceTask extends SourceTask {
     }
   }
 
-  /** The register being read: its rows and where reading resumes. */
-  private record OpenRegister(Progress progress, RegisterCsv.Rows rows, long resumeAfterLine) {}
+  /** The register being read: its rows, its file and where reading resumes. */
+  private record OpenRegister(Progress progress, RegisterCsv.Rows rows, Utf8File source, long resumeAfterLine) {}
 
   @Override
   public void start(Map<String, String> props) {
@@ -111,7 +113,11 @@ public final class RegisterSourceTask extends SourceTask {
   public List<SourceRecord> poll() throws InterruptedException {
     moveDone();
     if (current == null) {
-      current = openNext();
+      List<SourceRecord> refusals = new ArrayList<>();
+      current = openNext(refusals);
+      if (!refusals.isEmpty()) {
+        return refusals; // the register opened meanwhile, if any, is read by the next poll
+      }
       if (current == null) {
         stopping.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         return null;
@@ -136,7 +142,11 @@ public final class RegisterSourceTask extends SourceTask {
       ended = !register.rows().hasNext();
     } catch (RegisterException e) {
       // broken CSV from some line on: the rows before it are sent, the register goes to error
-      progress.failure = e.getMessage();
+      RegisterException why = register.source().explain(e);
+      progress.failure = why.getMessage();
+      if (why.line() > register.resumeAfterLine()) { // not sent before a restart
+        records.add(refusal(progress, why, "broke off; the rows before this line were sent"));
+      }
       ended = true;
     }
     progress.sent.addAndGet(records.size());
@@ -176,6 +186,27 @@ public final class RegisterSourceTask extends SourceTask {
         Schema.OPTIONAL_STRING_SCHEMA, null, AvroConverter.RAW_BYTES_SCHEMA, text, null, headers);
   }
 
+  /**
+   * The one dead letter of a register refused as a whole (or from some line on): headers as for a
+   * row, reason {@code SCHEMA_VIOLATION} (the file does not follow the register layout), the kind of
+   * refusal in the message. The value is the message too, never the file's content: a refused
+   * register may hold raw identifiers, and those must never enter a topic. The file stays in error.
+   */
+  private SourceRecord refusal(Progress progress, RegisterException why, String what) {
+    String message = "register " + what + " (" + why.kind() + "), moved to the error directory: " + why.getMessage()
+        + (why.kind() == RegisterException.Kind.RAW_IDENTIFIERS_WITHOUT_KEY
+            ? " (the register source connector's key is its " + RegisterSourceConfig.PSEUDONYM_KEY + " setting)" : "");
+    ConnectHeaders headers = new ConnectHeaders();
+    headers.addString(DeadLetterHeaders.REASON, Reason.SCHEMA_VIOLATION.name());
+    headers.addString(DeadLetterHeaders.MESSAGE, message);
+    headers.addString(DeadLetterHeaders.SOURCE_NAME, progress.claim.originalName());
+    headers.addString(DeadLetterHeaders.SOURCE_LINE, Long.toString(why.line()));
+    headers.addString(DeadLetterHeaders.REJECTED_AT, Instant.now(clock).toString());
+    return new SourceRecord(partition(progress.claim), offset(why.line()), config.dlqTopic(), null,
+        Schema.OPTIONAL_STRING_SCHEMA, null, AvroConverter.RAW_BYTES_SCHEMA, message.getBytes(StandardCharsets.UTF_8), null,
+        headers);
+  }
+
   static Map<String, String> partition(Claim claim) {
     return Map.of(PARTITION_FILE, claim.claimName());
   }
@@ -184,8 +215,11 @@ public final class RegisterSourceTask extends SourceTask {
     return Map.of(OFFSET_LINE, line);
   }
 
-  /** Resumes an unfinished claim of this task, else claims a new register; null when there is none. */
-  private OpenRegister openNext() {
+  /**
+   * Resumes an unfinished claim of this task, else claims a new register; null when there is none.
+   * Registers refused as a whole on the way add their dead letter to {@code refusals}.
+   */
+  private OpenRegister openNext(List<SourceRecord> refusals) {
     while (true) {
       Claim claim = directory.unfinished(config.taskIndex(), config.taskCount(), reading.keySet())
           .or(() -> directory.claimNext(config.taskIndex()))
@@ -193,33 +227,39 @@ public final class RegisterSourceTask extends SourceTask {
       if (claim == null) {
         return null;
       }
-      OpenRegister register = open(claim);
+      OpenRegister register = open(claim, refusals);
       if (register != null) {
         return register;
       }
     }
   }
 
-  private OpenRegister open(Claim claim) {
+  private OpenRegister open(Claim claim, List<SourceRecord> refusals) {
     long resumeAfter = committedLine(claim);
     Progress progress = new Progress(claim);
-    Reader reader;
+    Utf8File source = Utf8File.open(claim.path());
     try {
-      reader = Files.newBufferedReader(claim.path(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + claim.path() + ": " + e.getMessage(), e);
-    }
-    try {
-      RegisterCsv.Rows rows = layout.open(reader);
+      RegisterCsv.Rows rows = layout.open(source);
       reading.put(claim.claimName(), progress);
       if (resumeAfter > 0) {
         LOG.info("Resuming register {} after line {}", claim.originalName(), resumeAfter);
       }
-      return new OpenRegister(progress, rows, resumeAfter);
+      return new OpenRegister(progress, rows, source, resumeAfter);
     } catch (RegisterException e) {
       // the message names line, column and what was expected, never cell values
-      directory.fail(claim, e.getMessage());
-      LOG.warn("Register {} refused as a whole ({}), moved to the error directory", claim.originalName(), e.kind());
+      RegisterException why = source.explain(e);
+      if (resumeAfter >= why.line()) {
+        directory.fail(claim, why.getMessage()); // its dead letter was sent before a restart
+        LOG.warn("Register {} refused as a whole ({}), moved to the error directory", claim.originalName(), why.kind());
+        return null;
+      }
+      // moved to error once the dead letter is acknowledged, as a finished register is
+      progress.failure = why.getMessage();
+      progress.refusedWhole = true;
+      reading.put(claim.claimName(), progress);
+      refusals.add(refusal(progress, why, "refused as a whole"));
+      progress.sent.incrementAndGet();
+      progress.allSent = true;
       return null;
     }
   }
@@ -256,6 +296,10 @@ public final class RegisterSourceTask extends SourceTask {
         directory.finish(progress.claim);
         LOG.info("Register {} finished: {} events, {} rejected rows", progress.claim.originalName(), progress.accepted,
             progress.rejected);
+      } else if (progress.refusedWhole) {
+        directory.fail(progress.claim, progress.failure);
+        LOG.warn("Register {} refused as a whole, moved to the error directory; one dead letter says why",
+            progress.claim.originalName());
       } else {
         directory.fail(progress.claim, progress.failure);
         LOG.warn("Register {} broke off ({} events, {} rejected rows before), moved to the error directory",

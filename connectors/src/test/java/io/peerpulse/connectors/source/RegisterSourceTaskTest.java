@@ -211,18 +211,82 @@ class RegisterSourceTaskTest {
   }
 
   @Test
-  void aRegisterWithABadHeaderGoesToErrorWithTheReasonAndSendsNothing() throws Exception {
-    drop("bad.csv", "type,event_id,site,occurred_at\nENROLLED,e1,ulm,2021-02-01\n");
-    drop("raw.csv", "type,event_id,site_id,occurred_at,recorded_at,person_raw_id,reason\n");
+  void registersRefusedAsAWholeGoToErrorWithTheReasonAndOneDeadLetterEachNamingFileAndReason() throws Exception {
+    drop("a-bad.csv", "type,event_id,site,occurred_at\nENROLLED,e1,ulm,2021-02-01\n");
+    drop("b-raw.csv", "type,event_id,site_id,occurred_at,recorded_at,person_raw_id,reason\n"
+        + "EXITED,x1,ulm,2021-02-01,2021-02-01T09:00:00Z,MRN-0042-7731,COMPLETED\n");
+    drop("c-empty.csv", "");
+    drop("d-headless.csv", "ENROLLED,e1,ulm,2021-02-01,2021-02-01T09:00:00Z,p1,UPSIDES,CONTROL,COMMUNITY,\n");
+    // "Müller" in Latin-1: 0xFC is not UTF-8
+    byte[] latin1 = (HEADER + "ENROLLED,e1,ulm,2021-02-01,2021-02-01T09:00:00Z,M\u00fcller,UPSIDES,CONTROL,COMMUNITY,\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(dir.resolve("e-latin1.csv"), latin1);
     RegisterSourceTask task = task(0, 1, 500);
 
-    assertThat(drain(task)).isEmpty();
+    List<SourceRecord> dead = drain(task);
+
+    assertThat(dead).allSatisfy(r -> {
+      assertThat(r.topic()).isEqualTo("peerpulse.events-dlq.v1");
+      assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
+      assertThat(header(r, DeadLetterHeaders.SOURCE_LINE)).isEqualTo("1");
+      // the file's cells never reach the topic: neither the raw id nor the headless row's person
+      assertThat(new String((byte[]) r.value(), StandardCharsets.UTF_8)).isEqualTo(header(r, DeadLetterHeaders.MESSAGE))
+          .doesNotContain("MRN-0042").doesNotContain("p1,").doesNotContain("ller");
+    });
+    Map<String, String> messageByFile = new java.util.TreeMap<>();
+    dead.forEach(r -> messageByFile.put(header(r, DeadLetterHeaders.SOURCE_NAME), header(r, DeadLetterHeaders.MESSAGE)));
+    assertThat(messageByFile).containsOnlyKeys("a-bad.csv", "b-raw.csv", "c-empty.csv", "d-headless.csv", "e-latin1.csv");
+    assertThat(dead).hasSize(5);
+    assertThat(messageByFile.get("a-bad.csv")).contains("(BAD_HEADER)").contains("\"site\": not a register column");
+    assertThat(messageByFile.get("b-raw.csv")).contains("(RAW_IDENTIFIERS_WITHOUT_KEY)").contains("no pseudonym key");
+    assertThat(messageByFile.get("c-empty.csv")).contains("(BAD_HEADER)").contains("got an empty register");
+    assertThat(messageByFile.get("d-headless.csv")).contains("(BAD_HEADER)").contains("\"ENROLLED\": not a register column");
+    assertThat(messageByFile.get("e-latin1.csv")).contains("(CSV_SYNTAX)").contains("not UTF-8 text");
+
     List<String> errors = files("error");
-    assertThat(errors).hasSize(4);
-    String why = Files.readString(dir.resolve("error").resolve(errors.stream().filter(n -> n.endsWith("bad.csv.error.txt")).findFirst().orElseThrow()));
-    assertThat(why).contains("\"site\": not a register column");
-    String raw = Files.readString(dir.resolve("error").resolve(errors.stream().filter(n -> n.endsWith("raw.csv.error.txt")).findFirst().orElseThrow()));
-    assertThat(raw).contains("no pseudonym key");
+    assertThat(errors).hasSize(10);
+    String why = Files.readString(dir.resolve("error").resolve(errors.stream().filter(n -> n.endsWith("b-raw.csv.error.txt")).findFirst().orElseThrow()));
+    assertThat(why).contains("no pseudonym key");
+    assertThat(files("processing")).isEmpty();
+    assertThat(files("finished")).isEmpty();
+  }
+
+  @Test
+  void aRefusedRegisterStaysInProcessingUntilItsDeadLetterIsAcknowledgedAndIsNotRefusedTwiceAfterARestart() throws Exception {
+    drop("bad.csv", "type,event_id,site,occurred_at\n");
+    RegisterSourceTask first = task(0, 1, 500);
+    List<SourceRecord> dead = first.poll();
+    assertThat(dead).hasSize(1);
+    first.poll();
+    assertThat(files("processing")).as("not acknowledged yet").hasSize(1);
+    assertThat(files("error")).isEmpty();
+    acknowledge(first, dead); // committed, but the task stops before it moves the file
+    first.stop();
+
+    RegisterSourceTask second = task(0, 1, 500);
+    assertThat(drain(second)).as("the dead letter was committed before the restart").isEmpty();
+    assertThat(files("error")).hasSize(2);
+    assertThat(files("processing")).isEmpty();
+  }
+
+  @Test
+  void aRegisterBrokenOffMidFileSendsTheRowsBeforeAndOneDeadLetterAtTheBreak() throws Exception {
+    drop("broken.csv", REGISTER + "ENROLLED,,ulm,\"2021-02-06,2021-02-06T09:00:00Z,p6,UPSIDES,CONTROL,COMMUNITY,\n");
+    RegisterSourceTask task = task(0, 1, 500);
+
+    List<SourceRecord> records = drain(task);
+
+    assertThat(records).hasSize(6);
+    SourceRecord last = records.get(5);
+    assertThat(last.topic()).isEqualTo("peerpulse.events-dlq.v1");
+    assertThat(header(last, DeadLetterHeaders.MESSAGE)).contains("broke off").contains("(CSV_SYNTAX)");
+    assertThat(Long.parseLong(header(last, DeadLetterHeaders.SOURCE_LINE))).isGreaterThanOrEqualTo(7);
+    assertThat(files("error")).hasSize(2);
+  }
+
+  private static String header(SourceRecord record, String name) {
+    var header = record.headers().lastWithName(name);
+    return header == null ? null : (String) header.value();
   }
 
   @Test

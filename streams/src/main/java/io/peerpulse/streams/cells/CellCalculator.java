@@ -112,6 +112,33 @@ public final class CellCalculator {
   }
 
   /**
+   * Whether replacing one member's fact {@code before} by {@code after} (null: absent) can change
+   * any row of {@code cell}. Every rule's tally is a sum over the cell's members (counts, days,
+   * the multiset of median inputs, the latest deadline), so the cell changes exactly when this
+   * member's own tally changes for some rule: the site stage recomputes only those cells instead
+   * of the whole fan-out of the member (a contact changes a few dozen of an enrolment's hundreds).
+   * Site facts are the same on both sides; a change to them marks cells by its own rules.
+   */
+  public static boolean contributionChanged(CellKey cell, MemberFact before, MemberFact after, SiteFacts site,
+      EngineConfig config) {
+    if (java.util.Objects.equals(before, after)) {
+      return false;
+    }
+    CellContext old = new CellContext(cell, before == null ? List.of() : List.of(before), site, config);
+    CellContext now = new CellContext(cell, after == null ? List.of() : List.of(after), site, config);
+    if (old.enrolments().isEmpty() && now.enrolments().isEmpty() && old.allDischarges().isEmpty()
+        && now.allDischarges().isEmpty()) {
+      return false; // the member is in neither version of the cell
+    }
+    for (IndicatorRule rule : RULES.values()) {
+      if (rule.indicator().periodTypes().contains(cell.period().type()) && !rule.tally(old).equals(rule.tally(now))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The MONTH periods whose starters' CTI phases (d0 … d0+272) can have a day in {@code days}: the
    * months sharing a day with {@code days.first - 272 … days.last}. About 10 months for one day.
    */

@@ -102,6 +102,11 @@ public final class CellContext {
     return counted;
   }
 
+  /** Index discharges of the cell's base dated in the period, the horizon not applied. */
+  List<IndexDischargeFact> allDischarges() {
+    return Collections.unmodifiableList(discharges);
+  }
+
   /** Index discharges of the cell's base dated in the period, up to the horizon. */
   public List<IndexDischargeFact> discharges() {
     return discharges.stream().filter(x -> isKnownDayOfPeriod(x.dischargeDate())).toList();

@@ -121,29 +121,45 @@ final class ComputeSiteCells implements Processor<String, SiteInput, String, Sit
     String memberId = CellKeys.member(site, change.memberKey());
     MemberFact before = members.get(memberId);
     MemberFact after = change.fact();
+    if (Objects.equals(before, after)) {
+      return;
+    }
     Set<CellKey> oldCells = before == null ? Set.of() : CellCalculator.cellsOf(before);
     Set<CellKey> newCells = after == null ? Set.of() : CellCalculator.cellsOf(after);
+    SiteState state = state(site);
+    SiteFacts facts = state.facts(site);
     for (CellKey cell : oldCells) {
       if (!newCells.contains(cell)) {
         cellIndex.delete(CellKeys.indexEntry(CellKeys.cell(cell), change.memberKey()));
       }
-      markDirty(cell);
+      markIfContributionChanged(cell, before, after, facts);
     }
     for (CellKey cell : newCells) {
       if (!oldCells.contains(cell)) {
         cellIndex.put(CellKeys.indexEntry(CellKeys.cell(cell), change.memberKey()), "");
+        markIfContributionChanged(cell, before, after, facts);
       }
-      markDirty(cell);
     }
     if (after == null) {
       members.delete(memberId);
     } else {
       members.put(memberId, after);
-      SiteState state = state(site);
       SiteState withBase = state.withBase(after.base());
       if (withBase != state) {
         sites.put(site, withBase);
       }
+    }
+  }
+
+  /**
+   * Marks a cell of a changed member only when the member's own tally in it changed (see
+   * {@link CellCalculator#contributionChanged}). Cells past the horizon have no rows; the horizon
+   * rule marks them when it reaches them, with whatever members they have then.
+   */
+  private void markIfContributionChanged(CellKey cell, MemberFact before, MemberFact after, SiteFacts facts) {
+    if (CellCalculator.rowsExist(cell.period(), facts.horizon())
+        && CellCalculator.contributionChanged(cell, before, after, facts, engine)) {
+      markDirty(cell);
     }
   }
 
