@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("bench: " + e.getMessage());
       return 2;
     }
-    String command = "./peerpulse bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    String command = "./peerpulse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     String stamp = Instant.now().toString().replace(":", "").replaceAll("\\..*", "");
     try {
       if (scaling == Scaling.NONE) {
@@ -181,7 +181,8 @@ final class BenchCommand implements Callable<Integer> {
     return io.peerpulse.app.bench.Report.writeJson(dir, name, json);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything under it (also used by {@code chaos} for its work directory). */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

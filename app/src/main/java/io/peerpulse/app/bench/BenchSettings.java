@@ -64,7 +64,7 @@ public record BenchSettings(long events, int sites, int partitions, long seed, S
    * run stops after {@code events}): three years from 2020, persons per site scaled to the count,
    * the realistic mix (late uploads, duplicates, voids), no malformed rows.
    */
-  static GeneratorSettings generatorSettings(long events, int sites, long seed) {
+  public static GeneratorSettings generatorSettings(long events, int sites, long seed) {
     int personsPerSite = (int) Math.max(1, Math.ceil(events * 1.5 / (sites * EVENTS_PER_PERSON)));
     List<SiteProfile> profiles = SiteProfile.forProgrammes(EnumSet.of(Programme.UPSIDES, Programme.CTI_TS), sites, seed);
     return GeneratorSettings.of(seed, LocalDate.of(2020, 1, 1), YEARS, profiles, personsPerSite, 0.15, 0.0);

@@ -225,6 +225,7 @@ public final class Benchmark implements AutoCloseable {
 
   /** Stages 4 and 5: the indicator pipeline from an empty state to caught up. */
   private Measurement pipeline(Stage stage, IndicatorApplication app) throws InterruptedException {
+    Map<String, Long> before = TopicTotals.endOffsets(admin);
     ProcessMeter meter = ProcessMeter.start();
     app.start();
     long done = CatchUp.await(admin, app.applicationId(), sourceTopics(app.topology(), app.applicationId()), STAGE_TIMEOUT,
@@ -233,7 +234,8 @@ public final class Benchmark implements AutoCloseable {
             throw new IllegalStateException(stage + ": the streams application stopped: " + app.stopped().join());
           }
         });
-    return adjustWall(meter.stop(stage.name(), preloaded.events(), preloaded.bytes(), ""), done);
+    Measurement measured = adjustWall(meter.stop(stage.name(), preloaded.events(), preloaded.bytes(), ""), done);
+    return measured.withRecordsWritten(TopicTotals.written(before, TopicTotals.endOffsets(admin), app.applicationId()));
   }
 
   /** Stage 6: from a wiped state directory to RUNNING with nothing left to restore. */
@@ -256,7 +258,8 @@ public final class Benchmark implements AutoCloseable {
   private static Measurement adjustWall(Measurement measured, long doneNanos) {
     double confirmSeconds = (System.nanoTime() - doneNanos) / 1e9;
     return new Measurement(measured.stage(), measured.events(), measured.bytes(),
-        Math.max(0, measured.wallSeconds() - confirmSeconds), measured.cpuSeconds(), measured.peakHeapBytes(), measured.note());
+        Math.max(0, measured.wallSeconds() - confirmSeconds), measured.cpuSeconds(), measured.peakHeapBytes(), measured.note(),
+        measured.recordsWritten());
   }
 
   private Map<String, Object> pipelineConfig(String name, String guarantee, long commitIntervalMs) {
@@ -282,7 +285,7 @@ public final class Benchmark implements AutoCloseable {
   }
 
   /** Every topic the topology reads: its source topics, repartition topics under their full names. */
-  static Set<String> sourceTopics(Topology topology, String applicationId) {
+  public static Set<String> sourceTopics(Topology topology, String applicationId) {
     Set<String> topics = new LinkedHashSet<>();
     for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : subtopology.nodes()) {

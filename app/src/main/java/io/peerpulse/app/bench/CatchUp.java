@@ -25,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
  * within a commit interval, so "lag of at most one, and no offset moved for longer than a commit
  * interval" is caught up. The time reported is when that state was first seen.
  */
-final class CatchUp {
+public final class CatchUp {
 
   /** Longer than the longest commit interval benchmarked (1 s under at-least-once). */
   static final Duration STABLE = Duration.ofMillis(1_500);
@@ -39,7 +39,7 @@ final class CatchUp {
    * @return nanoTime when the caught-up state was first seen
    * @throws IllegalStateException after {@code timeout}, with the remaining lag
    */
-  static long await(Admin admin, String groupId, Collection<String> topics, Duration timeout, Runnable onPoll)
+  public static long await(Admin admin, String groupId, Collection<String> topics, Duration timeout, Runnable onPoll)
       throws InterruptedException {
     Set<TopicPartition> partitions = null;
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -92,7 +92,7 @@ final class CatchUp {
     return partitionsOf(admin, topics);
   }
 
-  static Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics) {
+  public static Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics) {
     try {
       Set<TopicPartition> partitions = new HashSet<>();
       for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
@@ -123,7 +123,7 @@ final class CatchUp {
     }
   }
 
-  static Map<TopicPartition, Long> stableEnds(Admin admin, Set<TopicPartition> partitions) throws InterruptedException {
+  public static Map<TopicPartition, Long> stableEnds(Admin admin, Set<TopicPartition> partitions) throws InterruptedException {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
     try {

@@ -10,9 +10,19 @@ package io.peerpulse.app.bench;
  * @param cpuSeconds CPU time of this process (the broker runs in its own process and is not counted)
  * @param peakHeapBytes the highest heap use sampled during the stage
  * @param note anything the figures need to be read right (e.g. records restored)
+ * @param recordsWritten records the stage appended to each topic (repartition, changelog, output;
+ *     transaction markers included), the measure of fan-out
  */
 public record Measurement(String stage, long events, long bytes, double wallSeconds, double cpuSeconds, long peakHeapBytes,
-    String note) {
+    String note, java.util.Map<String, Long> recordsWritten) {
+
+  public Measurement {
+    recordsWritten = recordsWritten == null ? java.util.Map.of() : java.util.Map.copyOf(recordsWritten);
+  }
+
+  public Measurement withRecordsWritten(java.util.Map<String, Long> written) {
+    return new Measurement(stage, events, bytes, wallSeconds, cpuSeconds, peakHeapBytes, note, written);
+  }
 
   public double eventsPerSecond() {
     return events / Math.max(wallSeconds, 1e-9);

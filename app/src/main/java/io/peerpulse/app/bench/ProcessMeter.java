@@ -51,6 +51,6 @@ final class ProcessMeter {
     long cpu = OS.getProcessCpuTime() - startCpu;
     running = false;
     sampler.interrupt();
-    return new Measurement(stage, events, bytes, wall / 1e9, cpu / 1e9, peakHeap, note);
+    return new Measurement(stage, events, bytes, wall / 1e9, cpu / 1e9, peakHeap, note, null);
   }
 }

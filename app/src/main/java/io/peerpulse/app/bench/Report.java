@@ -69,6 +69,14 @@ public record Report(BenchSettings settings, Preload.Written preloaded, List<Mea
         settings.sites(), settings.partitions(), machine());
     out.println(header());
     measurements.forEach(m -> out.println(line(m)));
+    for (Measurement m : measurements) {
+      if (!m.recordsWritten().isEmpty()) {
+        out.printf(Locale.ROOT, "%nrecords written per input event, %s:%n", m.stage());
+        m.recordsWritten().entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .forEach(e -> out.printf(Locale.ROOT, "  %-60s %10.2f%n", e.getKey(), (double) e.getValue() / m.events()));
+      }
+    }
     out.println();
     for (Ratio ratio : ratios()) {
       if (!Double.isNaN(ratio.value())) {
@@ -117,6 +125,7 @@ public record Report(BenchSettings settings, Preload.Written preloaded, List<Mea
       stage.put("cpu_seconds_per_million_events", m.cpuSecondsPerMillion());
       stage.put("peak_heap_bytes", m.peakHeapBytes());
       stage.put("note", m.note());
+      stage.put("records_written", m.recordsWritten());
       stages.add(stage);
     }
     json.put("stages", stages);
