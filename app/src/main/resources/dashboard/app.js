@@ -82,40 +82,69 @@
 
   // ---------------------------------------------------------------- picker (GET /)
 
+  /**
+   * The programmes in the query API with their arms and latest month: every enrolment gives
+   * ACTIVE_ENROLMENTS rows, and every programme × arm has a total row.
+   */
+  async function programmeSummaries() {
+    const answer = await getJson(api({indicator: 'ACTIVE_ENROLMENTS', site: TOTAL, period_type: 'MONTH'}));
+    const byProgramme = groupBy(answer.rows.filter((r) => r.programme !== TOTAL), (r) => r.programme);
+    return [...byProgramme.keys()].sort().map((programme) => ({
+      programme,
+      arms: uniqueSorted(byProgramme.get(programme).map((r) => r.arm)),
+      latest: uniqueSorted(byProgramme.get(programme).map((r) => r.period_start)).pop().substring(0, 7),
+    }));
+  }
+
   async function showPicker() {
     $('picker').hidden = false;
     document.title = 'PeerPulse dashboard';
     let programmes;
     try {
-      // Every enrolment gives ACTIVE_ENROLMENTS rows, and every programme × arm has a total row.
-      const answer = await getJson(api({indicator: 'ACTIVE_ENROLMENTS', site: TOTAL, period_type: 'MONTH'}));
-      programmes = [...new Set(answer.rows.map((r) => r.programme).filter((p) => p !== TOTAL))].sort();
+      programmes = await programmeSummaries();
     } catch (e) {
       retryLater(showPicker, e);
       return;
     }
     if (programmes.length === 1) {
-      location.replace(programmeUrl(programmes[0]));
+      location.replace(programmeUrl(programmes[0].programme));
       return;
     }
-    const list = $('programmes');
-    list.replaceChildren(...programmes.map((p) => {
+    $('programmes').replaceChildren(...programmes.map((p) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      link.href = programmeUrl(p);
-      link.textContent = p;
-      item.append(link);
+      link.href = programmeUrl(p.programme);
+      link.textContent = p.programme;
+      const about = document.createElement('span');
+      about.className = 'about';
+      about.textContent = ' · arms ' + p.arms.join(', ') + ' · latest month ' + p.latest;
+      item.append(link, about);
       return item;
     }));
+    document.body.dataset.state = 'ready';
     if (programmes.length === 0) {
       $('picker-note').textContent = 'No indicators yet: the page checks again every few seconds.';
       setStatus('waiting for the first indicator values…');
-      document.body.dataset.state = 'ready';
       timer = setTimeout(showPicker, POLL_MS);
     } else {
       $('picker-note').textContent = 'Choose a programme to see its indicators per site.';
       setStatus(programmes.length + ' programmes');
-      document.body.dataset.state = 'ready';
+    }
+  }
+
+  /** Links to the other programmes in the header; best effort (the page works without them). */
+  async function showOtherProgrammes() {
+    try {
+      const others = (await programmeSummaries()).filter((p) => p.programme !== state.programme);
+      $('other-programmes').replaceChildren(...others.map((p) => {
+        const link = document.createElement('a');
+        link.href = programmeUrl(p.programme);
+        link.textContent = p.programme;
+        return link;
+      }));
+      $('other-programmes').hidden = others.length === 0;
+    } catch (ignored) {
+      // the next visit shows them
     }
   }
 
@@ -130,6 +159,7 @@
     $('from').value = state.from;
     $('to').value = state.to;
     applyView();
+    showOtherProgrammes();
     $('period-type').addEventListener('change', () => {
       state.periodType = $('period-type').value;
       if (state.periodType === 'MONTH' || state.periodType === 'WEEK') {
@@ -483,6 +513,7 @@
         },
         spanGaps: false,
         tension: 0,
+        clip: 8, // a point on the axis' edge (100 %) is drawn whole
       });
     });
     const datasets = [...series];
@@ -570,14 +601,17 @@
   function scales(entry, suppressedSites, maxValue) {
     const result = {
       x: {ticks: {maxRotation: 0, autoSkip: true, autoSkipPadding: 12}},
-      // Percentages up to 100 keep their natural ceiling; other values get some head room.
-      y: entry.unit === '%' && maxValue <= 100
+      // Values get some head room, except percentages near 100, whose natural ceiling is 100 (not 120).
+      y: entry.unit === '%' && maxValue > 90 && maxValue <= 100
         ? {beginAtZero: true, max: 100, title: {display: true, text: entry.unit}}
         : {beginAtZero: true, grace: '8%', title: {display: true, text: entry.unit}},
     };
     if (suppressedSites.length > 0) {
       result.y.stack = 'value';
       result.y.stackWeight = 5;
+      // An empty band between the two, so the top value tick and the strip's labels never touch.
+      result.gap = {type: 'linear', axis: 'y', position: 'left', stack: 'value', stackWeight: 0.25,
+        ticks: {display: false}, grid: {display: false}, border: {display: false}};
       result.suppressed = {
         type: 'category',
         axis: 'y',

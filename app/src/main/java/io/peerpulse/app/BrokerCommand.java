@@ -33,10 +33,36 @@ final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "0", description = "Client port on 127.0.0.1 (default: any free one).")
   int port;
 
+  @Option(names = "--node-id", defaultValue = "1", description = "node.id in a multi-node cluster (default: ${DEFAULT-VALUE}).")
+  int nodeId;
+
+  @Option(names = "--controller-port", defaultValue = "0",
+      description = "KRaft controller port on 127.0.0.1 (default: any free one; fixed when --voters is given).")
+  int controllerPort;
+
+  @Option(names = "--voters", paramLabel = "ID@HOST:PORT,...",
+      description = "controller.quorum.voters of a multi-node cluster, each node a broker and a voter (default: this node alone).")
+  String voters;
+
+  @Option(names = "--cluster-id", description = "Cluster id every node of a multi-node cluster is formatted with.")
+  String clusterId;
+
+  @Option(names = "--replication", defaultValue = "1",
+      description = "Replicas of the offsets and transaction topics and of new topics (default: ${DEFAULT-VALUE}; 3+: min.insync.replicas 2).")
+  int replication;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (voters != null && controllerPort == 0) {
+      System.err.println("broker: --voters needs --controller-port (this node's own port among the voters)");
+      return 2;
+    }
     int clientPort = port == 0 ? PortInUseException.anyFree() : port;
-    EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, clientPort, PortInUseException.anyFree());
+    int quorumPort = controllerPort == 0 ? PortInUseException.anyFree() : controllerPort;
+    EmbeddedKafka.Node node = voters == null
+        ? EmbeddedKafka.Node.single(quorumPort)
+        : new EmbeddedKafka.Node(nodeId, quorumPort, voters, clusterId, replication);
+    EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, clientPort, node);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       kafka.close();

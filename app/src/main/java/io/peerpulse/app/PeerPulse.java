@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PeerPulse.Version.class,
     description = "Peer-support implementation indicators from service events, on Kafka Streams.",
-    subcommands = {DemoCommand.class, RunCommand.class, TopicsCommand.class, ComputeCommand.class, VerifyCommand.class, GenerateCommand.class, IngestCommand.class, ExportCommand.class, RegistryCommand.class, ResetCommand.class, BenchCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, TopicsCommand.class, ComputeCommand.class, VerifyCommand.class, GenerateCommand.class, IngestCommand.class, ExportCommand.class, RegistryCommand.class, ResetCommand.class, BenchCommand.class, ChaosCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
 public final class PeerPulse implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

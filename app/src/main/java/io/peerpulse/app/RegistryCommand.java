@@ -2,8 +2,16 @@ package io.peerpulse.app;
 
 import io.peerpulse.registry.server.RegistryServer;
 import io.peerpulse.registry.server.RegistryServerConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Runs the Confluent-compatible schema registry server (REST API subset of Confluent Schema Registry).",
       "Without --bootstrap-servers schemas live in memory only and are lost when it stops;",
-      "with it they are kept in a compacted Kafka topic, survive restarts and are shared by every server on that topic."
+      "with it they are kept in a compacted Kafka topic, survive restarts and are shared by every server on that topic.",
+      "On a secured cluster give the store's Kafka client settings (security.protocol, sasl.*, ssl.*) with --kafka-config",
+      "(docs/security.md)."
     })
 final class RegistryCommand implements Callable<Integer> {
 
@@ -42,6 +52,10 @@ final class RegistryCommand implements Callable<Integer> {
       description = "Require HTTP Basic credentials user:password (default: env PEERPULSE_REGISTRY_BASIC_AUTH, else none).")
   String basicAuth;
 
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "Java properties file with Kafka client settings of the schema store (security.protocol, sasl.jaas.config, ssl.*).")
+  Path kafkaConfig;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,6 +64,7 @@ final class RegistryCommand implements Callable<Integer> {
     try {
       config = RegistryServerConfig.builder()
           .host(host).port(port).bootstrapServers(bootstrapServers).topic(topic).basicAuth(blankToNull(basicAuth))
+          .kafkaProperties(kafkaProperties())
           .build();
     } catch (IllegalArgumentException e) {
       err.println("registry: " + e.getMessage());
@@ -83,6 +98,23 @@ final class RegistryCommand implements Callable<Integer> {
       }
     }
     return e.getMessage();
+  }
+
+  /** The --kafka-config file's settings (values trimmed), or none. */
+  private Map<String, Object> kafkaProperties() {
+    if (kafkaConfig == null) {
+      return Map.of();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(kafkaConfig, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--kafka-config " + kafkaConfig + ": cannot be read as a properties file: "
+          + e.getMessage(), e);
+    }
+    Map<String, Object> settings = new HashMap<>();
+    properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key).trim()));
+    return settings;
   }
 
   private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import io.peerpulse.app.embedded.PortInUseException;
 import io.peerpulse.app.query.ApplicationServer;
 import io.peerpulse.app.query.QueryHttp;
 import io.peerpulse.app.query.QuerySettings;
+import io.peerpulse.app.security.HttpSecurity;
 import io.peerpulse.streams.IndicatorApplication;
 import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.TopicAdmin;
@@ -55,6 +56,8 @@ import picocli.CommandLine.Spec;
       "the query API GET /v1/indicators (published values from every instance) and the dashboard GET /.",
       "Other instances reach this one at application.server (default <this host name>:<http port>; set it when that",
       "name does not resolve from them).",
+      "HTTP security (docs/security.md): http.auth none|bearer|basic with http.auth.tokens.file; HTTPS with",
+      "http.tls.keystore and http.tls.keystore.password. Kafka security (SASL, TLS): the Kafka clients' own keys.",
       "Exit code 0 after a signal, 1 when topics are missing or the application stopped on its own (an error),",
       "2 on bad configuration."
     })
@@ -118,11 +121,19 @@ final class RunCommand implements Callable<Integer> {
       err.println("run: " + e.getMessage());
       return 2;
     }
+    HttpSecurity security;
+    try {
+      security = HttpSecurity.from(config.values());
+    } catch (IllegalArgumentException e) {
+      err.println("run: " + withSource(e.getMessage(), config));
+      return 2;
+    }
     if (port == 0) {
       port = PortInUseException.anyFree(); // application.server must name the port before the streams start
     }
     Map<String, String> streamsKeys = new HashMap<>(config.values());
     streamsKeys.remove(HTTP_PORT);
+    streamsKeys.keySet().removeIf(HttpSecurity::isHttpSecurityKey); // the HTTP server's, and secrets: not for Kafka
     String applicationServer = ApplicationServer.orDefault(streamsKeys.get(StreamsConfig.APPLICATION_SERVER_CONFIG), port);
     streamsKeys.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     try {
@@ -141,10 +152,10 @@ final class RunCommand implements Callable<Integer> {
     // Closed in reverse: the HTTP server, then the streams (final commit), then the meters.
     try (Observability metrics = new Observability();
         IndicatorApplication application = new IndicatorApplication(streamsKeys, metrics.pipeline());
-        OpsHttp.Server http = OpsHttp.start(port, metrics,
+        OpsHttp.Server http = OpsHttp.start(port, security, metrics,
             () -> new Health.StreamsStatus(application.state(), application.restoringStores()));
         QueryHttp query = QueryHttp.mount(http.httpServer(), application.kafkaStreams(), applicationServer,
-            effective.getAdminConfigs("peerpulse-query"), QuerySettings.DEFAULTS)) {
+            effective.getAdminConfigs("peerpulse-query"), QuerySettings.DEFAULTS.withPeerAccess(security.scheme(), null))) {
       metrics.bindStreams(application.kafkaStreams());
       Dashboard.mount(http.httpServer()); // "/": every path the APIs on this port do not claim
       // On a signal the JVM exits once the hooks end: the hook closes the streams, then waits for
@@ -158,10 +169,11 @@ final class RunCommand implements Callable<Integer> {
       out.printf("Streams application %s running against %s (registry %s, state in %s); Ctrl-C stops it%n",
           application.applicationId(), config.values().get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
           config.values().get(StreamsAppConfig.SCHEMA_REGISTRY_URL), effective.getString(StreamsConfig.STATE_DIR_CONFIG));
-      out.printf("Metrics on http://localhost:%d%s, health on %s and %s%n", http.port(), OpsHttp.METRICS_PATH,
+      security.logSummary();
+      out.printf("Metrics on %s://localhost:%d%s, health on %s and %s%n", security.scheme(), http.port(), OpsHttp.METRICS_PATH,
           OpsHttp.LIVE_PATH, OpsHttp.READY_PATH);
-      out.printf("Query API on http://localhost:%d%s (other instances reach this one at %s)%n", http.port(), QueryHttp.PATH,
-          applicationServer);
+      out.printf("Query API on %s://localhost:%d%s (other instances reach this one at %s)%n", security.scheme(), http.port(),
+          QueryHttp.PATH, applicationServer);
       out.printf("Dashboard on http://localhost:%d/%n", http.port());
       out.flush();
       KafkaStreams.State end = awaitStop(application);

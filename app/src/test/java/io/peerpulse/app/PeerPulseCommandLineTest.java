@@ -34,6 +34,13 @@ class PeerPulseCommandLineTest {
   }
 
   @Test
+  void registryNamesAnUnreadableKafkaConfig() {
+    java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "registry-kafka.properties");
+    assertThat(cli.run("registry", "--port", "0", "--kafka-config", missing.toString())).isEqualTo(2);
+    assertThat(cli.err()).startsWith("registry: --kafka-config " + missing + ": cannot be read as a properties file");
+  }
+
+  @Test
   void registryNamesATakenPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       int code = cli.run("registry", "--host", "0.0.0.0", "--port", String.valueOf(taken.getLocalPort()));

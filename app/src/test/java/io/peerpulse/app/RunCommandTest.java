@@ -120,7 +120,28 @@ class RunCommandTest {
   }
 
   @Test
+  void anInvalidHttpSecuritySettingIsRejectedBeforeConnecting() {
+    int code = run(Map.of("PEERPULSE_HTTP_AUTH", "token"), "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("run: http.auth: expected none, bearer or basic, got \"token\" "
+        + "(http.auth from environment variable PEERPULSE_HTTP_AUTH)");
+  }
+
+  @Test
+  void bearerWithoutCredentialsIsRejected() throws IOException {
+    Path file = properties("http.auth = bearer");
+
+    int code = run(Map.of(), "--config", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("run: http.auth is bearer: set http.auth.tokens.file (or http.auth.tokens) to the principals' credentials");
+  }
+
+  @Test
   void environmentVariablesMapToKeys() {
+    assertThat(ConfigLayers.keyOf("PEERPULSE_HTTP_AUTH_TOKENS_FILE")).isEqualTo("http.auth.tokens.file");
     assertThat(ConfigLayers.keyOf("PEERPULSE_CELLS_FLUSH_INTERVAL_MS")).isEqualTo("cells.flush.interval.ms");
     assertThat(ConfigLayers.keyOf("PEERPULSE_SCHEMA_REGISTRY_URL")).isEqualTo("schema.registry.url");
     assertThat(ConfigLayers.keyOf("PEERPULSE_JAVA_OPTS")).isNull();

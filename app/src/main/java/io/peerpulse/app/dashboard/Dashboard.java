@@ -2,6 +2,7 @@ package io.peerpulse.app.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ public final class Dashboard {
 
   /** The page may load nothing but its own server's files: a stray CDN reference fails visibly in tests. */
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'";
+      "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Map<String, String> CONTENT_TYPES = Map.of(
       "html", "text/html; charset=utf-8",
@@ -78,8 +79,8 @@ public final class Dashboard {
   private final ClassLoader classLoader;
   private final byte[] index;
   private final byte[] catalogue;
-  /** Resource bytes by classpath name; Optional.empty() remembers a miss. The set of names is bounded by the jar. */
-  private final Map<String, Optional<byte[]>> resources = new ConcurrentHashMap<>();
+  /** Files already read, by classpath name: only files that exist, so the map is bounded by the jar's contents. */
+  private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
 
   private Dashboard(ClassLoader classLoader) {
     this.classLoader = classLoader;
@@ -108,7 +109,7 @@ public final class Dashboard {
         "Chart.js (org.webjars.npm:chart.js) is missing from the classpath: " + CHART_JS_POM + " not found"));
     Properties properties = new Properties();
     try {
-      properties.load(new java.io.ByteArrayInputStream(pom));
+      properties.load(new ByteArrayInputStream(pom));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,7 +133,7 @@ public final class Dashboard {
       Reply reply;
       if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        reply = Reply.text(405, "method " + method + ": expected GET");
+        reply = Reply.text(405, "method " + method + ": expected GET or HEAD");
       } else {
         try {
           reply = route(exchange.getRequestURI().getPath());
@@ -178,9 +179,16 @@ public final class Dashboard {
       return notFound(path);
     }
     String name = folder + relative;
-    return resources.computeIfAbsent(name, n -> read(classLoader, n))
-        .map(bytes -> new Reply(200, type.get(), bytes, cacheControl))
-        .orElseGet(() -> notFound(path));
+    byte[] bytes = resources.get(name);
+    if (bytes == null) {
+      Optional<byte[]> read = read(classLoader, name);
+      if (read.isEmpty()) {
+        return notFound(path);
+      }
+      bytes = read.get();
+      resources.put(name, bytes);
+    }
+    return new Reply(200, type.get(), bytes, cacheControl);
   }
 
   /** Whether each '/'-separated segment is a plain file or folder name (no '..', no empty or hidden segment). */

@@ -63,29 +63,69 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws IllegalStateException when the broker does not become ready (the message says why)
    */
   public static EmbeddedKafka start(Path logDir, int port, int controllerPort) {
-    Properties props = brokerProperties(logDir, port, controllerPort);
+    return start(logDir, port, Node.single(controllerPort));
+  }
+
+  /**
+   * As {@link #start(Path, int, int)}, as one node of a cluster of combined broker-controller
+   * nodes (the reliability campaign's multi-broker cluster).
+   */
+  public static EmbeddedKafka start(Path logDir, int port, Node node) {
+    Properties props = brokerProperties(logDir, port, node);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
-    String clusterId = formatIfNeeded(logDir, config);
+    String clusterId = formatIfNeeded(logDir, config, node);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     EmbeddedKafka kafka = new EmbeddedKafka(server, "localhost:" + port, clusterId);
     try {
       server.startup();
-      kafka.awaitReady();
+      kafka.awaitReady(node.nodeId());
     } catch (RuntimeException e) {
       kafka.close();
       throw e;
     }
-    LOG.info("Kafka broker ready on {} (cluster {}, data in {})", kafka.bootstrapServers, clusterId, logDir);
+    LOG.info("Kafka broker {} ready on {} (cluster {}, data in {})", node.nodeId(), kafka.bootstrapServers, clusterId, logDir);
     return kafka;
   }
 
-  /** The broker's configuration: a combined KRaft node with one-replica internal topics. */
-  static Properties brokerProperties(Path logDir, int port, int controllerPort) {
+  /**
+   * This node's place in its cluster. Every node is a broker and a KRaft controller voter, with
+   * static voters ({@code controller.quorum.voters}), so the ports must stay the same across
+   * restarts.
+   *
+   * @param nodeId {@code node.id}
+   * @param controllerPort this node's controller port on 127.0.0.1
+   * @param quorumVoters {@code controller.quorum.voters} of the whole cluster ({@code 1@127.0.0.1:9093,...})
+   * @param clusterId the id every node is formatted with; null: a new one (single node)
+   * @param replication replicas of the internal topics (offsets, transactions) and of new topics by
+   *     default; with 3 or more, {@code min.insync.replicas} 2, so one broker may be down
+   */
+  public record Node(int nodeId, int controllerPort, String quorumVoters, String clusterId, int replication) {
+
+    public Node {
+      if (replication < 1) {
+        throw new IllegalArgumentException("replication " + replication + ": expected at least 1");
+      }
+    }
+
+    /** The demo's single node: id 1, the only voter, one replica everywhere. */
+    public static Node single(int controllerPort) {
+      return new Node(NODE_ID, controllerPort, NODE_ID + "@127.0.0.1:" + controllerPort, null, 1);
+    }
+
+    int minInsyncReplicas() {
+      return replication >= 3 ? 2 : 1;
+    }
+  }
+
+  /** The broker's configuration: a combined KRaft node, by default with one-replica internal topics. */
+  static Properties brokerProperties(Path logDir, int port, Node node) {
     Properties props = new Properties();
+    String replicas = Integer.toString(node.replication());
+    String minIsr = Integer.toString(node.minInsyncReplicas());
     props.put("process.roles", "broker,controller");
-    props.put("node.id", Integer.toString(NODE_ID));
-    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("node.id", Integer.toString(node.nodeId()));
+    props.put("controller.quorum.voters", node.quorumVoters());
+    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
     props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("controller.listener.names", "CONTROLLER");
@@ -94,15 +134,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     // Topics are created by `peerpulse topics` / the runtime with their settings, never by a typo.
     props.put("auto.create.topics.enable", "false");
     props.put("num.partitions", "1");
-    props.put("default.replication.factor", "1");
-    props.put("min.insync.replicas", "1");
-    props.put("offsets.topic.replication.factor", "1");
+    props.put("default.replication.factor", replicas);
+    props.put("min.insync.replicas", minIsr);
+    props.put("offsets.topic.replication.factor", replicas);
     props.put("offsets.topic.num.partitions", "1");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", replicas);
+    props.put("transaction.state.log.min.isr", minIsr);
     props.put("transaction.state.log.num.partitions", "1");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", replicas);
+    props.put("share.coordinator.state.topic.min.isr", minIsr);
     // One consumer group member at a time: no reason to wait 3 s for others to join.
     props.put("group.initial.rebalance.delay.ms", "0");
     // Registration and unfencing take a few heartbeats: 2 s each by default. 1 s, not less: the
@@ -123,17 +163,17 @@ public final class EmbeddedKafka implements AutoCloseable {
    * The cluster id of {@code logDir}: read from its {@code meta.properties} when the directory is
    * formatted, otherwise a new one, written there by formatting it.
    */
-  private static String formatIfNeeded(Path logDir, KafkaConfig config) {
+  private static String formatIfNeeded(Path logDir, KafkaConfig config, Node node) {
     Path meta = logDir.resolve(META_PROPERTIES);
     if (Files.exists(meta)) {
       return readClusterId(meta);
     }
-    String clusterId = Uuid.randomUuid().toString();
+    String clusterId = node.clusterId() != null ? node.clusterId() : Uuid.randomUuid().toString();
     try {
       Files.createDirectories(logDir);
       new Formatter()
           .setPrintStream(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))
-          .setNodeId(NODE_ID)
+          .setNodeId(node.nodeId())
           .setClusterId(clusterId)
           .setControllerListenerName("CONTROLLER")
           .setMetadataLogDirectory(config.metadataLogDir())
@@ -164,12 +204,12 @@ public final class EmbeddedKafka implements AutoCloseable {
    * Waits until the broker is unfenced: it then appears in the cluster description and can
    * create topics and lead partitions.
    */
-  private void awaitReady() {
+  private void awaitReady(int nodeId) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       while (true) {
         try {
-          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+          if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().anyMatch(n -> n.id() == nodeId)) {
             return;
           }
         } catch (ExecutionException | TimeoutException e) {

@@ -61,6 +61,14 @@ public final class PublishedTopicReader {
    *     records while some are still due
    */
   public PublishedTopicReader(Map<String, ?> consumerConfig, Map<String, ?> registryConfig, Duration timeout) {
+    this(consumerConfig, Topics.of(registryConfig).indicators(), timeout);
+  }
+
+  /**
+   * Reads another topic of indicator rows the same way: the reliability campaign reads the
+   * internal topic ({@code Topics.of(registryConfig).indicatorsInternal()}) with it.
+   */
+  public PublishedTopicReader(Map<String, ?> consumerConfig, Topic<IndicatorKey, IndicatorValue> topic, Duration timeout) {
     this.consumerConfig = new HashMap<>(consumerConfig);
     this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -68,7 +76,7 @@ public final class PublishedTopicReader {
     this.consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "peerpulse-export");
     this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // partitions are assigned, no offsets committed
-    this.topic = Topics.of(registryConfig).indicators();
+    this.topic = Objects.requireNonNull(topic, "topic");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
 
@@ -121,7 +129,7 @@ public final class PublishedTopicReader {
           lastProgress = System.nanoTime();
         } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
           throw new ExportException("no records from " + servers + " for " + timeout.toSeconds() + " s while " + due.size()
-              + " partition(s) of " + Topics.INDICATORS + " still have records to read (--bootstrap-servers, --timeout)");
+              + " partition(s) of " + topic.name() + " still have records to read (--bootstrap-servers, --timeout)");
         }
         progress.update(records, done, total);
       }
@@ -132,20 +140,20 @@ public final class PublishedTopicReader {
       throw new ExportException("Kafka at " + servers + " did not answer within " + timeout.toSeconds()
           + " s (--bootstrap-servers, --timeout): " + e.getMessage(), e);
     } catch (KafkaException e) {
-      throw new ExportException("reading " + Topics.INDICATORS + " from " + servers + " failed: " + e.getMessage(), e);
+      throw new ExportException("reading " + topic.name() + " from " + servers + " failed: " + e.getMessage(), e);
     }
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String servers) throws ExportException {
     List<PartitionInfo> infos;
     try {
-      infos = consumer.partitionsFor(Topics.INDICATORS, timeout);
+      infos = consumer.partitionsFor(topic.name(), timeout);
     } catch (TimeoutException e) {
       throw new ExportException("cannot reach Kafka at " + servers + " within " + timeout.toSeconds()
           + " s (--bootstrap-servers, --timeout)", e);
     }
     if (infos == null || infos.isEmpty()) {
-      throw new ExportException("topic " + Topics.INDICATORS + " does not exist on " + servers
+      throw new ExportException("topic " + topic.name() + " does not exist on " + servers
           + " (create the topics with peerpulse topics and run the streams application)");
     }
     return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -174,7 +182,7 @@ public final class PublishedTopicReader {
       return deserializer.deserialize(record.topic(), record.headers(), bytes);
     } catch (RuntimeException e) {
       throw new ExportException("the " + part + " of the record at partition " + record.partition() + ", offset "
-          + record.offset() + " of " + Topics.INDICATORS + " cannot be decoded (is the schema registry reachable?"
+          + record.offset() + " of " + topic.name() + " cannot be decoded (is the schema registry reachable?"
           + " --schema-registry-url): " + e.getMessage(), e);
     }
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.peerpulse.app.security.HttpAccess;
+import io.peerpulse.app.security.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
  *       went to the dead-letter topic</td><td>the same, with {@code reason}, {@code field}, {@code message} per rejected row</td></tr>
  *   <tr><td>400</td><td>the body as a whole cannot be read (not UTF-8, empty, a broken JSON array,
  *       broken CSV, a wrong register header, raw identifiers without a key); nothing written</td><td>{@code {"error":CODE,"message":...,"line":n}}</td></tr>
+ *   <tr><td>401, 403</td><td>{@code http.auth} is on and the credentials are missing or wrong, or the principal
+ *       lacks the {@code service} role ({@link HttpAccess}); nothing read or written</td><td>error</td></tr>
  *   <tr><td>404, 405, 415</td><td>other path, method other than POST, other content type or charset</td><td>error</td></tr>
  *   <tr><td>413</td><td>body over the size limit (default 10 MiB); nothing written</td><td>error</td></tr>
  *   <tr><td>503</td><td>Kafka or the registry did not acknowledge in time; {@code Retry-After}
@@ -81,8 +85,10 @@ public final class IngestHttp {
       throw new IllegalArgumentException("ingest.max.body.bytes: expected 1.." + (Integer.MAX_VALUE - 1) + ", got "
           + maxBodyBytes);
     }
-    server.createContext(EVENTS_PATH, new Handler(service, EVENTS_PATH, EVENT_TYPES, maxBodyBytes));
-    server.createContext(REGISTERS_PATH, new Handler(service, REGISTERS_PATH, REGISTER_TYPES, maxBodyBytes));
+    HttpAccess.protect(server.createContext(EVENTS_PATH, new Handler(service, EVENTS_PATH, EVENT_TYPES, maxBodyBytes)),
+        Role.SERVICE);
+    HttpAccess.protect(server.createContext(REGISTERS_PATH, new Handler(service, REGISTERS_PATH, REGISTER_TYPES, maxBodyBytes)),
+        Role.SERVICE);
   }
 
   /** An answer other than per-row results. */

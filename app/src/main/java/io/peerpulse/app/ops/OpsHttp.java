@@ -2,6 +2,9 @@ package io.peerpulse.app.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.peerpulse.app.security.HttpAccess;
+import io.peerpulse.app.security.HttpSecurity;
+import io.peerpulse.app.security.Role;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The operations endpoints (spec/interfaces.md, "HTTP"): {@code GET /metrics} (Prometheus text
  * format 0.0.4), {@code GET /health/live} and {@code GET /health/ready} ({@link Health}). Mounted on
  * the embedded runtime's server, or on a server of their own for {@code peerpulse run}
- * ({@link #start}).
+ * ({@link #start}). {@value #METRICS_PATH} is for operators when {@code http.auth} is on
+ * ({@link HttpAccess}); the probes stay open.
  */
 public final class OpsHttp {
 
@@ -37,8 +41,9 @@ public final class OpsHttp {
   public static void mount(HttpServer server, Observability metrics, Supplier<Health.StreamsStatus> streams) {
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(streams, "streams");
-    server.createContext(METRICS_PATH, exchange -> answer(exchange, METRICS_PATH,
-        () -> new Reply(200, PROMETHEUS_CONTENT_TYPE, metrics.scrape())));
+    // Metrics reveal volumes per site: operators only. The probes stay open for Kubernetes.
+    HttpAccess.protect(server.createContext(METRICS_PATH, exchange -> answer(exchange, METRICS_PATH,
+        () -> new Reply(200, PROMETHEUS_CONTENT_TYPE, metrics.scrape()))), Role.OPERATOR);
     server.createContext(LIVE_PATH, exchange -> answer(exchange, LIVE_PATH, () -> json(Health.live())));
     server.createContext(READY_PATH, exchange -> answer(exchange, READY_PATH, () -> json(Health.ready(streams.get()))));
   }
@@ -50,9 +55,17 @@ public final class OpsHttp {
    * @throws UncheckedIOException when the port cannot be bound, naming it
    */
   public static Server start(int port, Observability metrics, Supplier<Health.StreamsStatus> streams) {
+    return start(port, HttpSecurity.NONE, metrics, streams);
+  }
+
+  /**
+   * As {@link #start(int, Observability, Supplier)}, with the authentication and TLS of
+   * {@code security} (HTTPS when it has a keystore; {@value #METRICS_PATH} for operators).
+   */
+  public static Server start(int port, HttpSecurity security, Observability metrics, Supplier<Health.StreamsStatus> streams) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 0);
+      server = security.createServer(new InetSocketAddress(port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the HTTP port " + port + " (http.port, --http-port): " + e.getMessage(), e);
     }

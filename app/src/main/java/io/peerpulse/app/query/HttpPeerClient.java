@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
 
-/** {@link PeerClient} over HTTP: {@code GET http://<application.server>/v1/internal/indicators?partitions=...}. */
+/**
+ * {@link PeerClient} over HTTP: {@code GET http(s)://<application.server>/v1/internal/indicators?partitions=...},
+ * with the {@code Authorization} header of {@link QuerySettings#peerAuthorization()} when one is set.
+ */
 final class HttpPeerClient implements PeerClient, AutoCloseable {
 
   private static final int SHOWN_ERROR_CHARACTERS = 300;
@@ -48,9 +51,13 @@ final class HttpPeerClient implements PeerClient, AutoCloseable {
     Map<String, String> parameters = new LinkedHashMap<>(filter.parameters());
     parameters.put(QueryHttp.PARTITIONS, new TreeSet<>(partitions).stream().map(String::valueOf).collect(Collectors.joining(",")));
     String host = peer.host().contains(":") ? "[" + peer.host() + "]" : peer.host(); // an IPv6 literal
-    URI uri = URI.create("http://" + host + ":" + peer.port() + QueryHttp.INTERNAL_PATH + "?" + QueryParameters.format(parameters));
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.peerTimeout()).header("Accept", "application/json")
-        .GET().build();
+    URI uri = URI.create(settings.peerScheme() + "://" + host + ":" + peer.port() + QueryHttp.INTERNAL_PATH + "?"
+        + QueryParameters.format(parameters));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.peerTimeout()).header("Accept", "application/json");
+    if (settings.peerAuthorization() != null) {
+      builder.header("Authorization", settings.peerAuthorization());
+    }
+    HttpRequest request = builder.GET().build();
     String endpoint = IndicatorQueryService.endpoint(peer);
     return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
         .handle((response, failure) -> {

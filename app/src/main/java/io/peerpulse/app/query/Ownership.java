@@ -1,5 +1,6 @@
 package io.peerpulse.app.query;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ record Ownership(int partitionCount, Map<HostInfo, Set<Integer>> partitionsByHos
   Ownership {
     Map<HostInfo, Set<Integer>> copy = new LinkedHashMap<>();
     partitionsByHost.forEach((host, partitions) -> copy.put(host, Set.copyOf(partitions)));
-    partitionsByHost = java.util.Collections.unmodifiableMap(copy);
+    partitionsByHost = Collections.unmodifiableMap(copy);
   }
 
   /** Partitions {@code 0 .. partitionCount-1} that no instance holds, in order. */

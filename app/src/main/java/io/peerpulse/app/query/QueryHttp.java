@@ -2,6 +2,8 @@ package io.peerpulse.app.query;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.peerpulse.app.security.HttpAccess;
+import io.peerpulse.app.security.Role;
 import io.peerpulse.streams.compute.IndicatorCsv;
 import io.peerpulse.streams.compute.IndicatorRow;
 import java.io.BufferedOutputStream;
@@ -11,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,8 +111,10 @@ public final class QueryHttp implements AutoCloseable {
   static QueryHttp mount(HttpServer server, IndicatorQueryService service, QuerySettings settings, List<AutoCloseable> owned) {
     Objects.requireNonNull(service, "service");
     QueryHttp api = new QueryHttp(service, settings, owned);
-    server.createContext(PATH, api::handlePublic);
-    server.createContext(INTERNAL_PATH, api::handleInternal);
+    // Evaluators (and operators) only when HTTP authentication is on. The internal endpoint serves the same
+    // published values, so it is guarded alike: the other instances send an evaluator's credentials.
+    HttpAccess.protect(server.createContext(PATH, api::handlePublic), Role.EVALUATOR);
+    HttpAccess.protect(server.createContext(INTERNAL_PATH, api::handleInternal), Role.EVALUATOR);
     return api;
   }
 
@@ -325,7 +330,7 @@ public final class QueryHttp implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     List<AutoCloseable> reversed = new ArrayList<>(owned);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (AutoCloseable resource : reversed) {
       try {
         resource.close();

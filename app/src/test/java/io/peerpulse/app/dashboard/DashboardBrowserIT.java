@@ -44,6 +44,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard in a real browser: the embedded runtime (broker, streams, ingest and query API,
@@ -63,8 +66,9 @@ class DashboardBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String PROGRAMME = "UPSIDES";
   /** Generous: the machine may be busy; a quiet run converges within seconds. */
-  private static final Duration CONVERGENCE = Duration.ofSeconds(90);
+  private static final Duration CONVERGENCE = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardBrowserIT.class);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> PHASES = List.of("PHASE1_CONTACT_RATE", "PHASE2_CONTACT_RATE", "PHASE3_CONTACT_RATE");
 
@@ -118,7 +122,9 @@ class DashboardBrowserIT {
 
   @Test
   void theChartsDrawWhatTheQueryApiAnswers() throws Exception {
+    long started = System.nanoTime();
     awaitStableRows();
+    LOG.info("Query API rows complete and stable after {} ms", (System.nanoTime() - started) / 1_000_000);
     browser.get(runtime.httpUrl() + "/");
     // One programme: the picker opens it directly.
     await("the picker opens the only programme").atMost(Duration.ofSeconds(15))
@@ -135,6 +141,7 @@ class DashboardBrowserIT {
       assertThat(phaseChart()).isEqualTo(expected.phases());
     });
     Expected expected = seen.get();
+    LOG.info("Page matches the query API after {} ms", (System.nanoTime() - started) / 1_000_000);
     assertThat(browser.findElement(By.id("period-type")).getAttribute("value")).as("default period").isEqualTo("MONTH");
     assertThat(browser.findElement(By.id("arm")).getAttribute("value")).as("default arm").isEqualTo("INTERVENTION");
     assertThat(options("arm")).as("both arms of the input").containsExactly("CONTROL", "INTERVENTION");
@@ -173,10 +180,19 @@ class DashboardBrowserIT {
 
     // A narrower selection is drawn from the same answer: the other arm, one site.
     browser.findElement(By.id("view-toggle")).click();
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("arm"))).selectByValue("CONTROL");
+    new Select(browser.findElement(By.id("arm"))).selectByValue("CONTROL");
     await("the control arm drawn").atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(drawnCharts()).isEqualTo(expectedFor("CONTROL").charts()));
+        assertThat(drawnCharts()).isEqualTo(expectedFor("CONTROL", "MONTH").charts()));
+    // Another period type is fetched anew; the arm stays selected.
+    new Select(browser.findElement(By.id("period-type"))).selectByValue("WEEK");
+    await("weeks drawn").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      Expected weeks = expectedFor("CONTROL", "WEEK");
+      assertThat(drawnCharts()).containsKey("PSW_CASELOAD").isEqualTo(weeks.charts());
+      assertThat(phaseChart()).isEqualTo(weeks.phases());
+    });
+    assertThat(browser.getCurrentUrl()).as("the selection is kept in the address").contains("arm=CONTROL").contains("period_type=WEEK");
 
+    LOG.info("Arm and period switches checked after {} ms", (System.nanoTime() - started) / 1_000_000);
     assertThat(pageErrors()).as("errors in the browser console").isEmpty();
     assertThat(resourceOrigins()).as("everything the page loaded came from the app itself (no CDN)")
         .containsOnly(runtime.httpUrl().toString());
@@ -190,24 +206,26 @@ class DashboardBrowserIT {
   record Expected(Map<String, Drawn> charts, Drawn phases, Map<String, List<JsonNode>> rowsByIndicator) {}
 
   private Expected expected() throws Exception {
-    return expectedFor("INTERVENTION");
+    return expectedFor("INTERVENTION", "MONTH");
   }
 
-  /** The charts for an arm and every site, computed from the query API's JSON as the page should. */
-  private static Expected expectedFor(String arm) throws Exception {
-    List<JsonNode> programmeRows = rows(Map.of("programme", PROGRAMME, "period_type", "MONTH"));
+  /** The charts for an arm, a period type and every site, computed from the query API's JSON as the page should. */
+  private static Expected expectedFor(String arm, String periodType) throws Exception {
+    List<JsonNode> programmeRows = rows(Map.of("programme", PROGRAMME, "period_type", periodType));
     Set<String> sites = programmeRows.stream().map(r -> r.get("site_id").asText()).filter(s -> !s.equals("*"))
         .collect(Collectors.toCollection(TreeSet::new));
     List<JsonNode> shown = new ArrayList<>(programmeRows.stream().filter(r -> r.get("arm").asText().equals(arm)).toList());
     // Workload rows (programme = arm = "*") of the programme's sites.
-    rows(Map.of("programme", "*", "period_type", "MONTH")).stream()
+    rows(Map.of("programme", "*", "period_type", periodType)).stream()
         .filter(r -> sites.contains(r.get("site_id").asText())).forEach(shown::add);
     Map<String, List<JsonNode>> byIndicator = shown.stream()
         .collect(Collectors.groupingBy(r -> r.get("indicator").asText(), TreeMap::new, Collectors.toList()));
     Map<String, Drawn> charts = new TreeMap<>();
     byIndicator.forEach((indicator, rows) -> charts.put(indicator, drawn(rows)));
 
-    List<JsonNode> phaseRows = shown.stream().filter(r -> PHASES.contains(r.get("indicator").asText())).toList();
+    // Phase rates exist for MONTH only; the page shows them whatever the period type.
+    List<JsonNode> phaseRows = rows(Map.of("programme", PROGRAMME, "period_type", "MONTH")).stream()
+        .filter(r -> r.get("arm").asText().equals(arm) && PHASES.contains(r.get("indicator").asText())).toList();
     return new Expected(charts, phaseBars(phaseRows), byIndicator);
   }
 
@@ -354,13 +372,15 @@ class DashboardBrowserIT {
    */
   private static void awaitStableRows() {
     AtomicReference<String> previous = new AtomicReference<>("");
-    await("the query API has the input's rows").atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
+    await("the query API has the input's rows").atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
       List<JsonNode> last = new ArrayList<>(rows(Map.of("programme", PROGRAMME, "period_type", "MONTH", "from", History.LAST_MONTH)));
       last.addAll(rows(Map.of("programme", "*", "period_type", "MONTH", "from", History.LAST_MONTH)));
       Set<String> cells = last.stream().map(r -> r.get("indicator").asText() + " " + r.get("site_id").asText() + " "
           + r.get("arm").asText()).collect(Collectors.toSet());
       String now = JSON.writeValueAsString(last);
-      return cells.containsAll(History.LAST_MONTH_CELLS) && now.equals(previous.getAndSet(now));
+      assertThat(cells).as("cells of %s (streams %s)", History.LAST_MONTH, runtime.streams().state())
+          .containsAll(History.LAST_MONTH_CELLS);
+      assertThat(now).as("two reads 2 s apart").isEqualTo(previous.getAndSet(now));
     });
   }
 

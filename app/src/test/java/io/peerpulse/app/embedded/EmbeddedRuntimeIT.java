@@ -14,6 +14,7 @@ import io.peerpulse.reference.ReferenceIndicators;
 import io.peerpulse.reference.ReferenceRow;
 import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.cells.Indicator;
+import io.peerpulse.streams.compute.IndicatorCsv;
 import io.peerpulse.streams.intake.DeadLetters;
 import io.peerpulse.streams.topics.Topic;
 import io.peerpulse.streams.topics.TopicAdmin;
@@ -129,6 +130,14 @@ class EmbeddedRuntimeIT {
     assertThat(posted.body()).contains("\"accepted\":" + (rest.size() - 1)).contains("\"reason\":\"BAD_VALUE\"");
     awaitReference(lines);
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters()).hasSize(2));
+    // The query API is mounted on the runtime's server and answers from the published store.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      HttpResponse<String> published = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(runtime.httpUrl().resolve("/v1/indicators?format=csv")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+      assertThat(published.body()).startsWith(IndicatorCsv.HEADER + "\n").contains("\nREACH_30,");
+    });
   }
 
   @Test

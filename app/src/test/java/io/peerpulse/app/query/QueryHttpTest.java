@@ -3,6 +3,8 @@ package io.peerpulse.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.peerpulse.app.security.HttpCredentials;
+import io.peerpulse.app.security.HttpSecurity;
 import io.peerpulse.streams.compute.IndicatorCsv;
 import io.peerpulse.streams.compute.IndicatorRow;
 import java.io.ByteArrayInputStream;
@@ -164,6 +166,34 @@ class QueryHttpTest {
     }
   }
 
+  @Test
+  void withAuthenticationOnInstancesAskEachOtherWithTheirOwnEvaluatorToken() throws Exception {
+    HttpCredentials credentials = HttpCredentials.parse(List.of(
+        "analyst evaluator " + HttpCredentials.hashOf("analyst-secret"),
+        "peers evaluator " + HttpCredentials.hashOf("peer-secret"),
+        "feeder service " + HttpCredentials.hashOf("feeder-secret")), "test");
+    HttpSecurity security = HttpSecurity.of(HttpSecurity.Mode.BEARER, credentials);
+    QuerySettings peered = FAST.withPeerAccess("http", "Bearer peer-secret");
+    try (Instance securedA = new Instance(peered, security); Instance securedB = new Instance(peered, security)) {
+      securedA.local.partitions.putAll(a.local.partitions);
+      securedB.local.partitions.putAll(b.local.partitions);
+      directory.set(new Ownership(3, Map.of(securedA.self, Set.of(0, 1), securedB.self, Set.of(2))));
+
+      HttpResponse<String> answer = get(securedA, "/v1/indicators?format=csv", "Authorization", "Bearer analyst-secret");
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo(IndicatorCsv.toText(sorted(all())));
+      assertThat(get(securedA, "/v1/indicators").statusCode()).isEqualTo(401);
+      assertThat(get(securedA, "/v1/indicators", "Authorization", "Bearer feeder-secret").statusCode()).isEqualTo(403);
+      assertThat(get(securedB, "/v1/internal/indicators?partitions=2").statusCode()).as("no way around the check").isEqualTo(401);
+    }
+    QuerySettings withoutPeerToken = FAST;
+    try (Instance securedA = new Instance(withoutPeerToken, security); Instance securedB = new Instance(withoutPeerToken, security)) {
+      securedA.local.partitions.putAll(a.local.partitions);
+      directory.set(new Ownership(3, Map.of(securedA.self, Set.of(0, 1), securedB.self, Set.of(2))));
+      assertUnavailable(get(securedA, "/v1/indicators", "Authorization", "Bearer analyst-secret"), "answered 401");
+    }
+  }
+
   private void assertBadRequest(String path, String parameter, String messageStart) throws Exception {
     HttpResponse<String> answer = get(a, path);
     assertThat(answer.statusCode()).as(path).isEqualTo(400);
@@ -229,7 +259,11 @@ class QueryHttpTest {
     }
 
     Instance(QuerySettings settings) throws IOException {
-      server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+      this(settings, HttpSecurity.NONE);
+    }
+
+    Instance(QuerySettings settings, HttpSecurity security) throws IOException {
+      server = security.createServer(new InetSocketAddress("localhost", 0), 0);
       self = new HostInfo("localhost", server.getAddress().getPort());
       HttpPeerClient peers = new HttpPeerClient(settings);
       api = QueryHttp.mount(server, new IndicatorQueryService(directory, local, peers, self, settings), settings, List.of(peers));
