@@ -77,6 +77,7 @@ final class KillAim implements AutoCloseable {
       String partition = DeadLetters.text(record.headers(), DeadLetters.SOURCE_PARTITION);
       String offset = DeadLetters.text(record.headers(), DeadLetters.SOURCE_OFFSET);
       if (partition != null && offset != null) {
+        System.err.println("AIMDEBUG dead letter " + partition + "@" + offset + " reason " + DeadLetters.text(record.headers(), DeadLetters.REASON));
         recent.addLast(new Target(Integer.parseInt(partition), Long.parseLong(offset)));
         if (recent.size() > REMEMBERED) {
           recent.removeFirst();
@@ -98,6 +99,7 @@ final class KillAim implements AutoCloseable {
         continue;
       }
       Optional<String> owner = ownerOf(target.partition());
+      System.err.println("AIMDEBUG target " + target + " owner " + owner + " candidates " + candidates + " committed " + committed);
       if (owner.isPresent()) {
         for (String candidate : candidates) {
           // Kafka Streams gives each stream thread's consumer the instance id plus "-<thread>".

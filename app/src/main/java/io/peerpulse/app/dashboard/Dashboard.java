@@ -1,5 +1,7 @@
 package io.peerpulse.app.dashboard;
 
+import io.peerpulse.app.security.HttpAccess;
+import io.peerpulse.app.security.Role;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -94,13 +96,14 @@ public final class Dashboard {
 
   /**
    * Mounts the dashboard on {@code server} as its {@code /} context, so it answers every path no
-   * other context (the ingest, query and operations APIs) claims.
+   * other context (the ingest, query and operations APIs) claims. With HTTP authentication on it
+   * needs the evaluator role, like the query API it reads (HTTP Basic, so a browser can log in).
    *
    * @throws IllegalStateException when the page or Chart.js is missing from the classpath (a broken build)
    */
   public static void mount(HttpServer server) {
     Dashboard dashboard = new Dashboard(Dashboard.class.getClassLoader());
-    server.createContext("/", dashboard::handle);
+    HttpAccess.protect(server.createContext("/", dashboard::handle), Role.EVALUATOR);
   }
 
   /** Chart.js's version, from its webjar's Maven metadata. */
