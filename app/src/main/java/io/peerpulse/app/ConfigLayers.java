@@ -35,6 +35,40 @@ final class ConfigLayers {
     return this;
   }
 
+  /**
+   * The layers of a client command ({@code ingest}, {@code export}): a broker and a registry on this
+   * machine by default &lt; {@code --config FILE} &lt; {@code PEERPULSE_*} &lt; {@code --bootstrap-servers}
+   * and {@code --schema-registry-url}.
+   */
+  static ConfigLayers forClient(Path configFile, Map<String, String> environment, String bootstrapServers,
+      String schemaRegistryUrl) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("bootstrap.servers", "localhost:9092");
+    defaults.put("schema.registry.url", "http://localhost:8081");
+    return new ConfigLayers().defaults(defaults).configFile(configFile).environment(environment)
+        .flag("bootstrap.servers", bootstrapServers, "--bootstrap-servers")
+        .flag("schema.registry.url", schemaRegistryUrl, "--schema-registry-url");
+  }
+
+  /**
+   * Adds the properties file of a command's {@code --config} option; nothing when it is null.
+   *
+   * @throws IllegalArgumentException naming {@code --config} when the file cannot be read
+   */
+  ConfigLayers configFile(Path file) {
+    if (file == null) {
+      return this;
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("--config " + file + ": no such readable file");
+    }
+    try {
+      return file(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--config " + file + ": cannot be read as a properties file: " + e.getMessage(), e);
+    }
+  }
+
   /** Adds a Java properties file (UTF-8); values are trimmed. */
   ConfigLayers file(Path file) throws IOException {
     Properties properties = new Properties();

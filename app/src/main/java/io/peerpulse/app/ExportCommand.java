@@ -6,7 +6,6 @@ import io.peerpulse.app.export.ProgressLine;
 import io.peerpulse.app.export.PublishedTopicReader;
 import io.peerpulse.app.query.IndicatorFilter;
 import io.peerpulse.app.query.InvalidFilterException;
-import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,7 +126,7 @@ final class ExportCommand implements Callable<Integer> {
     ConfigLayers config;
     try {
       config = configuration();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       err.println("export: " + e.getMessage());
       return 2;
     }
@@ -190,20 +189,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** Defaults &lt; --config &lt; PEERPULSE_* &lt; flags, as for {@code ingest}. */
-  private ConfigLayers configuration() throws IOException {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-    defaults.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, "http://localhost:8081");
-    ConfigLayers layers = new ConfigLayers().defaults(defaults);
-    if (configFile != null) {
-      if (!Files.isReadable(configFile)) {
-        throw new IllegalArgumentException("--config " + configFile + ": no such readable file");
-      }
-      layers.file(configFile);
-    }
-    return layers.environment(environment)
-        .flag(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, "--bootstrap-servers")
-        .flag(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl, "--schema-registry-url");
+  private ConfigLayers configuration() {
+    return ConfigLayers.forClient(configFile, environment, bootstrapServers, schemaRegistryUrl);
   }
 
   /** Only the consumer's keys: the others (streams settings in the environment) would be logged as unknown. */

@@ -8,7 +8,6 @@ import io.peerpulse.app.ingest.RowResult;
 import io.peerpulse.mapping.Pseudonymiser;
 import io.peerpulse.mapping.RegisterCsv;
 import io.peerpulse.mapping.RegisterException;
-import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.Topics;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -176,20 +174,8 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Defaults &lt; --config &lt; PEERPULSE_* &lt; flags, as for {@code run}. */
-  ConfigLayers configuration() throws IOException {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-    defaults.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, "http://localhost:8081");
-    ConfigLayers layers = new ConfigLayers().defaults(defaults);
-    if (configFile != null) {
-      if (!Files.isReadable(configFile)) {
-        throw new IllegalArgumentException("--config " + configFile + ": no such readable file");
-      }
-      layers.file(configFile);
-    }
-    return layers.environment(environment)
-        .flag(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, "--bootstrap-servers")
-        .flag(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl, "--schema-registry-url")
+  ConfigLayers configuration() {
+    return ConfigLayers.forClient(configFile, environment, bootstrapServers, schemaRegistryUrl)
         .flag(PSEUDONYM_KEY_FILE, pseudonymKeyFile, "--pseudonym-key-file");
   }
 

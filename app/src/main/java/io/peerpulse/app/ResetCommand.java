@@ -157,18 +157,7 @@ final class ResetCommand implements Callable<Integer> {
   }
 
   private ConfigLayers configuration() {
-    ConfigLayers layers = new ConfigLayers().defaults(StreamsAppConfig.defaults());
-    if (configFile != null) {
-      if (!Files.isReadable(configFile)) {
-        throw new IllegalArgumentException("--config " + configFile + ": no such readable file");
-      }
-      try {
-        layers.file(configFile);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--config " + configFile + ": cannot be read as a properties file: " + e.getMessage());
-      }
-    }
-    return layers.environment(environment)
+    return new ConfigLayers().defaults(StreamsAppConfig.defaults()).configFile(configFile).environment(environment)
         .flag(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, "--bootstrap-servers")
         .flag(StreamsConfig.STATE_DIR_CONFIG, stateDir, "--state-dir")
         .flag(StreamsConfig.APPLICATION_ID_CONFIG, applicationId, "--application-id");

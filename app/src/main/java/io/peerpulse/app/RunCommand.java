@@ -12,9 +12,7 @@ import io.peerpulse.app.security.HttpSecurity;
 import io.peerpulse.streams.IndicatorApplication;
 import io.peerpulse.streams.StreamsAppConfig;
 import io.peerpulse.streams.topics.TopicAdmin;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -220,16 +218,10 @@ final class RunCommand implements Callable<Integer> {
   /** The layered configuration of this invocation. */
   ConfigLayers configuration() {
     ConfigLayers layers = new ConfigLayers().defaults(StreamsAppConfig.defaults());
-    if (configFile != null) {
-      if (!Files.isReadable(configFile)) {
-        throw new InvalidConfigurationException("--config " + configFile + ": no such readable file");
-      }
-      try {
-        layers.file(configFile);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new InvalidConfigurationException("--config " + configFile + ": cannot be read as a properties file: "
-            + e.getMessage());
-      }
+    try {
+      layers.configFile(configFile);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(e.getMessage());
     }
     layers.environment(environment);
     ParseResult given = spec.commandLine().getParseResult();
