@@ -60,8 +60,13 @@ final class ChaosCommand implements Callable<Integer> {
   int kills;
 
   @Option(names = "--kill-interval-seconds", defaultValue = "10",
-      description = "Seconds between an instance being ready again and the next kill (default: ${DEFAULT-VALUE}).")
+      description = {"Longest time between two kills (default: ${DEFAULT-VALUE}). A kill comes earlier, after half of it, when an",
+          "instance has just dead-lettered an input record it has not committed yet (an aimed kill)."})
   long killIntervalSeconds;
+
+  @Option(names = "--aim-seconds",
+      description = "Wait up to this long for an aimed moment before killing the next instance in turn (default: the kill interval).")
+  Long aimSeconds;
 
   @Option(names = "--guarantee", defaultValue = StreamsConfig.EXACTLY_ONCE_V2,
       description = "processing.guarantee: exactly_once_v2, or at_least_once for the negative control (default: ${DEFAULT-VALUE}).")
@@ -104,7 +109,7 @@ final class ChaosCommand implements Callable<Integer> {
     ChaosSettings settings;
     try {
       settings = new ChaosSettings(events, sites, partitions, brokers, instances, kills, Duration.ofSeconds(killIntervalSeconds),
-          guarantee, commitIntervalMs != null ? commitIntervalMs : ChaosSettings.defaultCommitIntervalMs(guarantee), brokerFaults, malformedFraction, rate, seed, dir, Duration.ofMinutes(catchUpTimeoutMinutes));
+          Duration.ofSeconds(aimSeconds != null ? aimSeconds : killIntervalSeconds), guarantee, commitIntervalMs != null ? commitIntervalMs : ChaosSettings.defaultCommitIntervalMs(guarantee), brokerFaults, malformedFraction, rate, seed, dir, Duration.ofMinutes(catchUpTimeoutMinutes));
     } catch (IllegalArgumentException e) {
       err.println("chaos: " + e.getMessage());
       return 2;

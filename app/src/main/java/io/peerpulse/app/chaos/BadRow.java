@@ -85,6 +85,25 @@ public enum BadRow {
   }
 
   /**
+   * Every kind, JSON and Avro kinds taking turns: the order the flood sends them in, so the
+   * streams application meets bad records from the start of a run.
+   */
+  public static List<BadRow> rotation() {
+    List<BadRow> json = all().stream().filter(BadRow::isJson).toList();
+    List<BadRow> avro = all().stream().filter(kind -> !kind.isJson()).toList();
+    List<BadRow> rotation = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(json.size(), avro.size()); i++) {
+      if (i < avro.size()) {
+        rotation.add(avro.get(i));
+      }
+      if (i < json.size()) {
+        rotation.add(json.get(i));
+      }
+    }
+    return List.copyOf(rotation);
+  }
+
+  /**
    * The bad JSON row made from {@code canonicalLine} (a valid event in canonical form).
    *
    * @param number distinguishes the rows of one run

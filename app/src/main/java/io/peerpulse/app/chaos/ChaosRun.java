@@ -209,16 +209,20 @@ public final class ChaosRun {
   private record Recovering(long killedAt, long pendingInput, boolean betweenWriteAndCommit) {}
 
   /**
-   * The fault schedule: a kill every kill interval, aimed (see {@link KillAim}) at the instance
-   * that has just written a dead letter for an input record it has not committed yet, else the
-   * next ready instance in turn; a killed instance is restarted at once and the next kill does not
-   * wait for it. The broker faults come after a third and two thirds of the kills.
+   * The fault schedule: each kill is aimed (see {@link KillAim}) at the first instance that has
+   * written a dead letter for an input record it has not committed yet, once half a kill interval
+   * has passed since the previous kill; when no such moment comes within the aim timeout (at least
+   * the kill interval), it takes the next ready instance in turn. A killed instance
+   * is restarted at once and the next kill does not wait for it. The broker faults come after a
+   * third and two thirds of the kills.
    */
   private void injectFaults(ChaosCluster cluster, Admin admin, List<AppInstance> instances,
       CompletableFuture<EventStream.Sent> sending, EventStream stream) throws InterruptedException {
     int brokerRestartAfter = settings.kills() / 3;
     int leaderKillAfter = 2 * settings.kills() / 3;
     Map<AppInstance, Recovering> recovering = new LinkedHashMap<>();
+    Map<AppInstance, Long> startedAt = new HashMap<>(); // epoch ms of each instance's current process
+    instances.forEach(instance -> startedAt.put(instance, Long.MIN_VALUE)); // any dead letter is theirs
     int next = 0;
     try (KillAim aim = new KillAim(cluster.bootstrapServers(), admin, APPLICATION_ID)) {
       for (int step = 0; step <= settings.kills(); step++) {
@@ -231,34 +235,14 @@ public final class ChaosRun {
         if (step == settings.kills()) {
           break;
         }
-        long windowEnd = System.nanoTime() + settings.killInterval().toNanos();
-        Optional<KillAim.Aimed> aimed = Optional.empty();
-        AppInstance victim = null;
-        while (victim == null) {
-          failIfProducerFailed(sending);
-          noteRecoveries(recovering);
-          Map<String, AppInstance> ready = new LinkedHashMap<>();
-          for (int i = 0; i < instances.size(); i++) {
-            AppInstance candidate = instances.get((next + i) % instances.size());
-            if (!recovering.containsKey(candidate)) {
-              ready.put(groupInstanceId(candidate), candidate);
-            }
-          }
-          if (ready.isEmpty()) {
-            Thread.sleep(200);
-            continue;
-          }
-          aimed = aim.aim(ready.keySet()); // polls for up to 100 ms
-          if (aimed.isPresent()) {
-            victim = ready.get(aimed.get().groupInstanceId());
-          } else if (System.nanoTime() >= windowEnd) {
-            victim = ready.values().iterator().next();
-          }
-        }
+        Choice choice = chooseVictim(aim, instances, next, recovering, startedAt, sending);
+        AppInstance victim = choice.victim();
+        Optional<KillAim.Aimed> aimed = choice.aimed();
         next = (instances.indexOf(victim) + 1) % instances.size();
         long killed = System.nanoTime();
         victim.kill();
         boolean betweenWriteAndCommit = aimed.isPresent() && aim.isUncommitted(aimed.get().target());
+        startedAt.put(victim, System.currentTimeMillis());
         victim.start();
         long pending = pendingInput(admin);
         recovering.put(victim, new Recovering(killed, pending, betweenWriteAndCommit));
@@ -270,6 +254,44 @@ public final class ChaosRun {
     while (!recovering.isEmpty()) {
       noteRecoveries(recovering);
       Thread.sleep(200);
+    }
+  }
+
+  /** The next instance to kill, and the moment it was aimed at, if it was. */
+  private record Choice(AppInstance victim, Optional<KillAim.Aimed> aimed) {}
+
+  /**
+   * Waits for an aimed moment (not before half a kill interval) or the end of the aim timeout,
+   * noting recoveries meanwhile; only ready instances are chosen, the next in turn from
+   * {@code next} when nothing is aimed at.
+   */
+  private Choice chooseVictim(KillAim aim, List<AppInstance> instances, int next, Map<AppInstance, Recovering> recovering,
+      Map<AppInstance, Long> startedAt, CompletableFuture<EventStream.Sent> sending) throws InterruptedException {
+    long earliest = System.nanoTime() + settings.killInterval().toNanos() / 2;
+    long windowEnd = System.nanoTime() + settings.aimTimeout().toNanos();
+    while (true) {
+      failIfProducerFailed(sending);
+      noteRecoveries(recovering);
+      Map<String, AppInstance> ready = new LinkedHashMap<>();
+      Map<String, Long> readySince = new HashMap<>();
+      for (int i = 0; i < instances.size(); i++) {
+        AppInstance candidate = instances.get((next + i) % instances.size());
+        if (!recovering.containsKey(candidate)) {
+          ready.put(groupInstanceId(candidate), candidate);
+          readySince.put(groupInstanceId(candidate), startedAt.get(candidate));
+        }
+      }
+      if (ready.isEmpty()) {
+        Thread.sleep(200);
+        continue;
+      }
+      Optional<KillAim.Aimed> aimed = aim.aim(readySince); // polls for up to 100 ms
+      if (aimed.isPresent() && System.nanoTime() >= earliest) {
+        return new Choice(ready.get(aimed.get().groupInstanceId()), aimed);
+      }
+      if (System.nanoTime() >= windowEnd) {
+        return new Choice(ready.values().iterator().next(), Optional.empty());
+      }
     }
   }
 

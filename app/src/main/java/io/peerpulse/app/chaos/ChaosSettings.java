@@ -15,7 +15,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param brokers broker nodes (each also a KRaft controller voter): 1, or 3 and more
  * @param instances application instances ({@code peerpulse run} child JVMs)
  * @param kills application SIGKILLs, each followed by a restart
- * @param killInterval time between an instance being ready again and the next kill
+ * @param killInterval time between two kills (the next one does not wait for the last victim to recover)
+ * @param aimTimeout how long a kill may wait for an aimed moment ({@link KillAim}) before it takes the next
+ *     instance in turn; at least the kill interval
  * @param guarantee {@code exactly_once_v2} or {@code at_least_once} (the negative control)
  * @param commitInterval the application's {@code commit.interval.ms}
  * @param brokerFaults also restart a broker cleanly and SIGKILL a partition leader mid-run
@@ -26,11 +28,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param catchUpTimeout how long the application may take to process everything after the input ends
  */
 public record ChaosSettings(long events, int sites, int partitions, int brokers, int instances, int kills,
-    Duration killInterval, String guarantee, long commitIntervalMs, boolean brokerFaults, double malformedFraction,
+    Duration killInterval, Duration aimTimeout, String guarantee, long commitIntervalMs, boolean brokerFaults, double malformedFraction,
     int rate, long seed, Path workDir, Duration catchUpTimeout) {
 
   public ChaosSettings {
     Objects.requireNonNull(killInterval, "killInterval");
+    Objects.requireNonNull(aimTimeout, "aimTimeout");
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(catchUpTimeout, "catchUpTimeout");
     require(events >= 100, "--events " + events + ": expected at least 100");
@@ -41,6 +44,8 @@ public record ChaosSettings(long events, int sites, int partitions, int brokers,
     require(instances >= 1 && instances <= 4, "--instances " + instances + ": expected 1 to 4");
     require(kills >= 0, "--kills " + kills + ": expected 0 or more");
     require(!killInterval.isNegative(), "--kill-interval-seconds: expected 0 or more");
+    require(aimTimeout.compareTo(killInterval) >= 0, "--aim-seconds " + aimTimeout.toSeconds()
+        + ": expected at least --kill-interval-seconds " + killInterval.toSeconds());
     require(StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) || StreamsConfig.AT_LEAST_ONCE.equals(guarantee),
         "--guarantee " + guarantee + ": expected exactly_once_v2 or at_least_once");
     require(commitIntervalMs >= 1, "--commit-interval-ms " + commitIntervalMs + ": expected at least 1");

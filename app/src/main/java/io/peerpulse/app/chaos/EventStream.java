@@ -47,6 +47,7 @@ final class EventStream {
   /** Batches per second when throttled: small batches keep the stream steady. */
   private static final int BATCHES_PER_SECOND = 10;
   private static final int UNTHROTTLED_BATCH = 500;
+  private static final List<BadRow> ROTATION = BadRow.rotation();
 
   /** What was sent. */
   /**
@@ -143,11 +144,11 @@ final class EventStream {
       valid++;
       if (random.nextDouble() < settings.malformedFraction()
           && EventJson.parse(line) instanceof ParseResult.Accepted source) {
-        BadRow kind = BadRow.all().get(nextKind);
+        BadRow kind = ROTATION.get(nextKind);
         if (!kind.appliesTo(source.event())) {
           continue; // this kind waits for an event it can be made from
         }
-        nextKind = (nextKind + 1) % BadRow.all().size();
+        nextKind = (nextKind + 1) % ROTATION.size();
         long number = ++badSequence;
         badRows.merge(kind, 1L, Long::sum);
         if (kind.isJson()) {

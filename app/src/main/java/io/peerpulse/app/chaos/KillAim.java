@@ -41,8 +41,11 @@ final class KillAim implements AutoCloseable {
   private static final Set<String> LATER_STAGES = Set.of(Reason.DUPLICATE_CONFLICT.name(), Reason.ORPHAN_VOID.name());
   private static final int REMEMBERED = 200;
 
-  /** An input record with a dead letter written for it. */
-  record Target(int partition, long offset) {}
+  /**
+   * An input record with a dead letter written for it at {@code writtenAt} (epoch ms: the broker's
+   * append time, the dead-letter topic has {@code message.timestamp.type=LogAppendTime}).
+   */
+  record Target(int partition, long offset, long writtenAt) {}
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Admin admin;
@@ -66,9 +69,13 @@ final class KillAim implements AutoCloseable {
   /**
    * An uncommitted target and the group instance id of its owner, if there is one now.
    *
-   * @param candidates the configured group instance ids of the instances that may be killed now (ready ones)
+   * @param candidates the configured group instance ids of the instances that may be killed now
+   *     (ready ones), each with when its process was started (epoch ms): only a dead letter written
+   *     since then counts, one its current process wrote, so killing it now makes the record be
+   *     processed once more (an older one, from before its last kill, it may not have processed
+   *     again yet)
    */
-  Optional<Aimed> aim(Set<String> candidates) throws InterruptedException {
+  Optional<Aimed> aim(Map<String, Long> candidates) throws InterruptedException {
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
       if (DeadLetters.text(record.headers(), DeadLetterHeaders.SOURCE_NAME) != null
           || LATER_STAGES.contains(DeadLetters.text(record.headers(), DeadLetters.REASON))) {
@@ -77,8 +84,7 @@ final class KillAim implements AutoCloseable {
       String partition = DeadLetters.text(record.headers(), DeadLetters.SOURCE_PARTITION);
       String offset = DeadLetters.text(record.headers(), DeadLetters.SOURCE_OFFSET);
       if (partition != null && offset != null) {
-        System.err.println("AIMDEBUG dead letter " + partition + "@" + offset + " reason " + DeadLetters.text(record.headers(), DeadLetters.REASON));
-        recent.addLast(new Target(Integer.parseInt(partition), Long.parseLong(offset)));
+        recent.addLast(new Target(Integer.parseInt(partition), Long.parseLong(offset), record.timestamp()));
         if (recent.size() > REMEMBERED) {
           recent.removeFirst();
         }
@@ -99,11 +105,12 @@ final class KillAim implements AutoCloseable {
         continue;
       }
       Optional<String> owner = ownerOf(target.partition());
-      System.err.println("AIMDEBUG target " + target + " owner " + owner + " candidates " + candidates + " committed " + committed);
       if (owner.isPresent()) {
-        for (String candidate : candidates) {
+        for (Map.Entry<String, Long> entry : candidates.entrySet()) {
+          String candidate = entry.getKey();
           // Kafka Streams gives each stream thread's consumer the instance id plus "-<thread>".
-          if (owner.get().equals(candidate) || owner.get().startsWith(candidate + "-")) {
+          boolean owns = owner.get().equals(candidate) || owner.get().startsWith(candidate + "-");
+          if (owns && target.writtenAt() > entry.getValue()) {
             return Optional.of(new Aimed(target, candidate));
           }
         }

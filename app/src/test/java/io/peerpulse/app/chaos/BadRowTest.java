@@ -86,6 +86,13 @@ class BadRowTest {
   }
 
   @Test
+  void theRotationStartsWithARecordTheStreamsRejectAndHasEveryKindOnce() {
+    assertThat(BadRow.rotation()).containsExactlyInAnyOrder(BadRow.values());
+    assertThat(BadRow.rotation().get(0).isJson()).isFalse();
+    assertThat(BadRow.rotation().get(1).isJson()).isTrue();
+  }
+
+  @Test
   void theFloodCoversEveryReasonCode() {
     Set<Reason> covered = BadRow.all().stream().map(BadRow::reason).collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * caught counting twice, or the checks prove nothing.
  *
  * <p>Why the negative control is deterministic: the kills are aimed ({@link KillAim}) at an
- * instance right after it dead-lettered an input record whose offset it has not committed (at
- * least-once commits every 30 s, Kafka Streams' default), which the report confirms after the
- * kill. Such a record is processed again after the restart and its dead letter, an append, is
- * written twice. The indicator tables themselves replace values per key and every stage rebuilds
- * its state from what it stored, so replayed records mostly reproduce the same values: they are
- * not where at-least-once shows (see reliability/README.md).
+ * instance right after it dead-lettered an input record whose offset it has not committed, which
+ * the report confirms after the kill. Such a record is processed again after the restart and its
+ * dead letter, an append, is written once more: at least one extra dead letter per aimed kill.
+ * The indicator tables replace values per key and every stage rebuilds its state from what it
+ * stored, so replayed records mostly reproduce the same values: they are not where at-least-once
+ * reliably shows (see reliability/README.md).
  */
 class ChaosIT {
 
@@ -35,9 +34,13 @@ class ChaosIT {
 
   @TempDir Path dir;
 
-  private static ChaosSettings settings(String guarantee, Path workDir) {
-    return new ChaosSettings(500, 3, 2, 1, 2, KILLS, Duration.ofSeconds(6), guarantee,
-        ChaosSettings.defaultCommitIntervalMs(guarantee), false, 0.05, 50, 11, workDir, Duration.ofMinutes(10));
+  /**
+   * Kills come 3 to 6 s apart, or, with a longer {@code aim}, up to that long apart while no
+   * instance is between a dead letter's write and its commit.
+   */
+  private static ChaosSettings settings(String guarantee, Duration aim, long commitIntervalMs, Path workDir) {
+    return new ChaosSettings(500, 3, 2, 1, 2, KILLS, Duration.ofSeconds(6), aim, guarantee, commitIntervalMs, false, 0.05, 50,
+        11, workDir, Duration.ofMinutes(10));
   }
 
   private static ChaosReport run(ChaosSettings settings) throws Exception {
@@ -50,7 +53,8 @@ class ChaosIT {
 
   @Test
   void underExactlyOnceNothingIsLostOrCountedTwiceAcrossKills() throws Exception {
-    ChaosReport report = run(settings(StreamsConfig.EXACTLY_ONCE_V2, dir));
+    ChaosReport report = run(settings(StreamsConfig.EXACTLY_ONCE_V2, Duration.ofSeconds(6),
+        ChaosSettings.defaultCommitIntervalMs(StreamsConfig.EXACTLY_ONCE_V2), dir));
 
     assertThat(report.faults()).as("application kills, each recovered").hasSize(KILLS)
         .allSatisfy(fault -> assertThat(fault.kind()).isEqualTo(ChaosReport.APPLICATION_KILL));
@@ -73,14 +77,15 @@ class ChaosIT {
   }
 
   @Test
-  @Disabled("negative control not yet deterministic in a 3-kill run: no kill landed between a dead letter's write and"
-      + " its input's commit (fresh-clone CI, 2026-11-23); the campaign's --guarantee at_least_once run is the check for now")
   void underAtLeastOnceTheChecksCatchARecordProcessedTwice() throws Exception {
-    ChaosReport report = run(settings(StreamsConfig.AT_LEAST_ONCE, dir));
+    // 10 s commits instead of the default 30 s keep the final catch-up short; the aim does the rest. A kill
+    // waits up to a minute for its moment, so a slow machine delays the run instead of missing it.
+    ChaosReport report = run(settings(StreamsConfig.AT_LEAST_ONCE, Duration.ofSeconds(60), 10_000, dir));
 
-    assertThat(report.faults()).as("kills between a dead letter's write and its input's commit")
-        .anyMatch(ChaosReport.Fault::betweenWriteAndCommit);
-    assertThat(report.deadLetters().duplicated()).as("dead letters written twice").isPositive();
+    long aimed = report.faults().stream().filter(ChaosReport.Fault::betweenWriteAndCommit).count();
+    assertThat(aimed).as("kills between a dead letter's write and its input's commit").isPositive();
+    assertThat(report.deadLetters().duplicated()).as("extra dead letters: one at least per such kill")
+        .isGreaterThanOrEqualTo(aimed);
     assertThat(report.doubleCountingDetected()).isTrue();
     assertThat(report.passed()).as("the negative control").isTrue();
   }
